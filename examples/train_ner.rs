@@ -1,0 +1,51 @@
+//! Trains the entity tagger: `cargo run --release --example train_ner -- DATA_DIR OUT_MODEL`
+//! (e.g. `-- ../shared/data/ner assets/ner/model.bin`). Uses gum.train.conll, gum.dev.conll
+//! and WikiGold documents 1-116; refuses to run unless assets/ner/LICENSES.md records
+//! the licence of each of them.
+
+use std::path::{Path, PathBuf};
+
+use chronoscope::extract::entities::train;
+
+const TRAIN_FILES: &[&str] = &["gum.train.conll", "gum.dev.conll", "wikigold.conll"];
+/// WikiGold documents 117-145 are held out for evaluation.
+const WIKIGOLD_TRAIN_DOCS: usize = 116;
+
+fn main() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [data, out] = args.as_slice() else {
+        return Err("usage: train_ner DATA_DIR OUT_MODEL".into());
+    };
+    let out = PathBuf::from(out);
+    let licenses_path = out.parent().unwrap_or(Path::new(".")).join("LICENSES.md");
+    let licenses =
+        std::fs::read_to_string(&licenses_path).map_err(|e| format!("{}: {e}", licenses_path.display()))?;
+    train::check_licenses(&licenses, TRAIN_FILES)?;
+    let mut docs = Vec::new();
+    for file in TRAIN_FILES {
+        let path = Path::new(data).join(file);
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut parsed = train::read_conll(&text)?;
+        if *file == "wikigold.conll" {
+            parsed.truncate(WIKIGOLD_TRAIN_DOCS);
+        }
+        println!("{}: {} documents", path.display(), parsed.len());
+        docs.extend(parsed);
+    }
+    let sentences: Vec<&train::Sentence> = docs.iter().flat_map(|d| &d.sentences).collect();
+    let mut settings = train::Settings::default();
+    if let Ok(v) = std::env::var("NER_SETTINGS") {
+        let v: Vec<usize> = v.split(',').filter_map(|x| x.parse().ok()).collect();
+        if let [epochs, min_count, misc] = v[..] {
+            settings.epochs = epochs;
+            settings.min_count = min_count;
+            settings.misc = misc != 0;
+        }
+    }
+    let model = train::train(&sentences, settings, &mut |line| {
+        println!("{line}");
+    });
+    std::fs::write(&out, &model).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!("wrote {} ({} bytes)", out.display(), model.len());
+    Ok(())
+}

@@ -1,0 +1,467 @@
+//! The frame loop: drain the worker, keep the filtered view current, draw, apply the
+//! commands the views emitted. The only place where the model changes.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::command::{Command, ExportFormat};
+use crate::ingest::{IngestMessage, IngestWorker, Job, LoadOptions, LoadedDocument, SplitMode};
+use crate::model::export::{events_to_csv, events_to_json};
+use crate::model::filter::{EventOrder, Filter, FilteredView, filter_events, ordered_events};
+use crate::model::selection::Selection;
+use crate::model::{Corpus, DocId, EventId};
+use crate::ui::{self, UiState, ViewModel};
+
+/// What survives a restart (stored by eframe).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Most recent first.
+    pub recent: Vec<PathBuf>,
+    /// What was open at exit, reopened at start.
+    pub open_paths: Vec<PathBuf>,
+    pub theme: egui::ThemePreference,
+    pub split_mode: SplitMode,
+    /// Reference dates the user set, by document path and name.
+    pub reference_dates: Vec<(PathBuf, String, Date)>,
+}
+
+const SETTINGS_KEY: &str = "chronoscope";
+const RECENT_LIMIT: usize = 10;
+/// How long one frame may spend taking worker messages.
+const DRAIN_BUDGET: Duration = Duration::from_millis(6);
+
+/// A load in progress, for the progress bar.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LoadProgress {
+    pub done: usize,
+    pub total: usize,
+    pub current: Option<PathBuf>,
+}
+
+/// Results from file dialogs, which run on their own threads.
+enum DialogResult {
+    Open(Vec<PathBuf>),
+    Nothing,
+    Status(String),
+}
+
+/// The application: model, settings and background work.
+pub struct ChronoscopeApp {
+    corpus: Corpus,
+    filter: Filter,
+    view: FilteredView,
+    ordered: Vec<EventId>,
+    order: (EventOrder, bool),
+    selection: Selection,
+    settings: Settings,
+    worker: Option<IngestWorker>,
+    queued_jobs: VecDeque<Job>,
+    load: Option<LoadProgress>,
+    dialog_sender: SyncSender<DialogResult>,
+    dialog_results: Receiver<DialogResult>,
+    status: Option<String>,
+    ui_state: UiState,
+    /// Set by `--dct`: the reference date for everything opened from the command line.
+    cli_reference: Option<Date>,
+}
+
+impl ChronoscopeApp {
+    /// Creates the app for eframe: restores settings, starts the worker, opens `paths` (or
+    /// what was open last time, or the bundled samples).
+    pub fn new(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>, cli_reference: Option<Date>) -> Self {
+        let settings: Settings =
+            cc.storage.and_then(|storage| eframe::get_value(storage, SETTINGS_KEY)).unwrap_or_default();
+        cc.egui_ctx.set_theme(settings.theme);
+        let ctx = cc.egui_ctx.clone();
+        let worker = IngestWorker::spawn(move || ctx.request_repaint());
+        let mut app = Self::with_settings(settings, cli_reference);
+        match worker {
+            Ok(worker) => app.worker = Some(worker),
+            Err(err) => app.status = Some(format!("Could not start the loading thread: {err}")),
+        }
+        let reopen = if paths.is_empty() { app.settings.open_paths.clone() } else { paths };
+        if reopen.is_empty() {
+            app.submit(Job::LoadSamples);
+        } else {
+            app.open(reopen);
+        }
+        app
+    }
+
+    /// An app already holding `documents`, with no worker and default settings: what UI
+    /// tests and the frame benchmark drive.
+    pub fn with_documents(documents: Vec<LoadedDocument>) -> Self {
+        let mut app = Self::with_settings(Settings::default(), None);
+        app.corpus.add_documents(documents);
+        if !app.corpus.documents().is_empty() {
+            app.selection.document = Some(DocId(0));
+        }
+        app.refresh_view();
+        app
+    }
+
+    fn with_settings(settings: Settings, cli_reference: Option<Date>) -> Self {
+        let (dialog_sender, dialog_results) = sync_channel(8);
+        Self {
+            corpus: Corpus::default(),
+            filter: Filter::default(),
+            view: FilteredView::default(),
+            ordered: Vec::new(),
+            order: (EventOrder::Date, false),
+            selection: Selection::default(),
+            settings,
+            worker: None,
+            queued_jobs: VecDeque::new(),
+            load: None,
+            dialog_sender,
+            dialog_results,
+            status: None,
+            ui_state: UiState::default(),
+            cli_reference,
+        }
+    }
+
+    /// The model, for tests and benchmarks.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// The current filter.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// The current selection.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// The filtered events in list order.
+    pub fn filtered_events(&self) -> &[EventId] {
+        &self.ordered
+    }
+
+    /// Whether a load is running.
+    pub fn is_loading(&self) -> bool {
+        self.load.is_some() || !self.queued_jobs.is_empty()
+    }
+
+    /// Draws one frame and applies what the user did in it. eframe and the UI tests both
+    /// call this.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        self.drain_background(ui.ctx());
+        self.refresh_view();
+        let model = ViewModel {
+            corpus: &self.corpus,
+            filter: &self.filter,
+            view: &self.view,
+            ordered: &self.ordered,
+            order: self.order,
+            selection: &self.selection,
+            load: self.load.as_ref(),
+            status: self.status.as_deref(),
+            settings: &self.settings,
+        };
+        let commands = ui::main_ui(ui, &model, &mut self.ui_state);
+        let changed = commands.iter().any(|c| !matches!(c, Command::Hover(_)));
+        for command in commands {
+            self.apply(command, ui.ctx());
+        }
+        self.selection.end_frame();
+        if changed {
+            self.refresh_view();
+            // Lay the frame out again so every view shows the change in this same frame.
+            ui.ctx().request_discard("the model changed");
+        }
+    }
+
+    /// Applies one command. Public so tests can drive the app without pixels.
+    pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::SelectEvent(event) => {
+                self.selection.event = event;
+                if let Some(event) = event {
+                    self.selection.document = Some(self.corpus.event(event).document);
+                }
+            }
+            Command::Hover(event) => self.selection.set_hovered(event),
+            Command::ShowDocument(document) => self.selection.document = Some(document),
+            Command::SetFilter(filter) => self.filter = filter,
+            Command::SetEventOrder { order, descending } => {
+                self.order = (order, descending);
+                self.ordered = ordered_events(&self.corpus, &self.view, order, descending);
+            }
+            Command::SetReferenceDate { document, date } => self.set_reference_date(document, date),
+            Command::Open(paths) => self.open(paths),
+            Command::OpenFilesDialog => self.spawn_dialog(ctx, false),
+            Command::OpenFolderDialog => self.spawn_dialog(ctx, true),
+            Command::CancelLoad => {
+                if let Some(worker) = &self.worker {
+                    worker.cancel();
+                }
+                self.queued_jobs.retain(|job| matches!(job, Job::Retag { .. }));
+            }
+            Command::CloseAll => {
+                self.corpus.clear();
+                self.selection = Selection::default();
+                self.filter = Filter::default();
+                self.settings.open_paths.clear();
+            }
+            Command::Export(format) => self.export(ctx, format),
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                ctx.set_theme(theme);
+            }
+            Command::SetSplitMode(mode) => self.settings.split_mode = mode,
+        }
+    }
+
+    fn refresh_view(&mut self) {
+        if !self.view.is_current(&self.corpus, &self.filter) {
+            self.view = filter_events(&self.corpus, &self.filter);
+            self.ordered = ordered_events(&self.corpus, &self.view, self.order.0, self.order.1);
+        }
+        if let Some(event) = self.selection.event
+            && event.0 as usize >= self.corpus.events().len()
+        {
+            self.selection.event = None;
+        }
+    }
+
+    fn open(&mut self, paths: Vec<PathBuf>) {
+        if paths.is_empty() {
+            return;
+        }
+        for path in &paths {
+            self.settings.recent.retain(|p| p != path);
+            self.settings.recent.insert(0, path.clone());
+            if !self.settings.open_paths.contains(path) {
+                self.settings.open_paths.push(path.clone());
+            }
+        }
+        self.settings.recent.truncate(RECENT_LIMIT);
+        let options = LoadOptions { split: self.settings.split_mode, given_reference: self.cli_reference };
+        self.submit(Job::Load { paths, options });
+    }
+
+    fn submit(&mut self, job: Job) {
+        if matches!(job, Job::Load { .. } | Job::LoadSamples) {
+            self.load.get_or_insert_with(LoadProgress::default);
+        }
+        self.queued_jobs.push_back(job);
+        self.flush_jobs();
+    }
+
+    fn flush_jobs(&mut self) {
+        let Some(worker) = &self.worker else {
+            return;
+        };
+        while let Some(job) = self.queued_jobs.pop_front() {
+            if let Err(job) = worker.submit(job) {
+                self.queued_jobs.push_front(job);
+                break;
+            }
+        }
+    }
+
+    /// Takes worker and dialog results for at most [`DRAIN_BUDGET`], then adds the new
+    /// documents to the corpus in one batch.
+    fn drain_background(&mut self, ctx: &egui::Context) {
+        while let Ok(result) = self.dialog_results.try_recv() {
+            match result {
+                DialogResult::Open(paths) => self.open(paths),
+                DialogResult::Status(message) => self.status = Some(message),
+                DialogResult::Nothing => {}
+            }
+        }
+        self.flush_jobs();
+        let Some(worker) = &self.worker else {
+            return;
+        };
+        let started = Instant::now();
+        let mut documents = Vec::new();
+        let mut problems = Vec::new();
+        while started.elapsed() < DRAIN_BUDGET {
+            let Some(message) = worker.try_recv() else {
+                break;
+            };
+            match message {
+                IngestMessage::Started { total } => {
+                    let load = self.load.get_or_insert_with(LoadProgress::default);
+                    load.total += total;
+                }
+                IngestMessage::Progress { current, .. } => {
+                    if let Some(load) = &mut self.load {
+                        load.current = Some(current);
+                    }
+                }
+                IngestMessage::Document(document) => {
+                    if let Some(load) = &mut self.load {
+                        load.done = load.done.max(1);
+                    }
+                    documents.push(*document);
+                }
+                IngestMessage::Problem(problem) => problems.push(problem),
+                IngestMessage::Finished { cancelled } => {
+                    self.load = None;
+                    if cancelled {
+                        self.status = Some("Loading cancelled.".to_owned());
+                    }
+                }
+                IngestMessage::Retagged { document, given_reference, extraction } => {
+                    if document < self.corpus.documents().len() {
+                        self.corpus.replace_extraction(DocId(document as u32), given_reference, *extraction);
+                    }
+                }
+            }
+        }
+        if let Some(load) = &mut self.load {
+            load.done += documents.len();
+        }
+        if !problems.is_empty() {
+            self.corpus.add_problems(problems);
+        }
+        if !documents.is_empty() {
+            let first_new = self.corpus.documents().len();
+            self.corpus.add_documents(documents);
+            self.reapply_saved_reference_dates(first_new);
+            if self.selection.document.is_none() {
+                self.selection.document = Some(DocId(0));
+            }
+            ctx.request_repaint();
+        }
+    }
+
+    fn reapply_saved_reference_dates(&mut self, first_new: usize) {
+        let saved: Vec<(DocId, Date)> = self.corpus.documents()[first_new..]
+            .iter()
+            .enumerate()
+            .filter(|(_, doc)| doc.given_reference.is_none())
+            .filter_map(|(offset, doc)| {
+                self.settings
+                    .reference_dates
+                    .iter()
+                    .find(|(path, name, _)| *path == doc.path && *name == doc.name)
+                    .map(|&(_, _, date)| (DocId((first_new + offset) as u32), date))
+            })
+            .collect();
+        for (document, date) in saved {
+            self.set_reference_date(document, Some(date));
+        }
+    }
+
+    fn set_reference_date(&mut self, document: DocId, date: Option<Date>) {
+        let doc = self.corpus.document(document);
+        self.settings.reference_dates.retain(|(path, name, _)| !(*path == doc.path && *name == doc.name));
+        if let Some(date) = date {
+            self.settings.reference_dates.push((doc.path.clone(), doc.name.clone(), date));
+        }
+        let job = Job::Retag {
+            document: document.0 as usize,
+            text: doc.text.clone(),
+            extraction: Box::new(doc.extraction.clone()),
+            given_reference: date,
+        };
+        if self.worker.is_some() {
+            self.submit(job);
+        } else if let Job::Retag { text, mut extraction, given_reference, .. } = job {
+            crate::extract::retag_times(&text, given_reference, &mut extraction);
+            self.corpus.replace_extraction(document, given_reference, *extraction);
+        }
+    }
+
+    fn spawn_dialog(&mut self, ctx: &egui::Context, folder: bool) {
+        let sender = self.dialog_sender.clone();
+        let ctx = ctx.clone();
+        let spawned =
+            std::thread::Builder::new().name("chronoscope-open-dialog".to_owned()).spawn(move || {
+                let dialog = rfd::FileDialog::new().set_title("Open in Chronoscope");
+                let picked = if folder {
+                    dialog.pick_folder().map(|path| vec![path])
+                } else {
+                    dialog
+                        .add_filter("Text files", &["txt", "text", "md", "markdown", "rst", "log"])
+                        .add_filter("All files", &["*"])
+                        .pick_files()
+                };
+                let result = match picked {
+                    Some(paths) => DialogResult::Open(paths),
+                    None => DialogResult::Nothing,
+                };
+                let _ = sender.send(result);
+                ctx.request_repaint();
+            });
+        if let Err(err) = spawned {
+            self.status = Some(format!("Could not open a file dialog: {err}"));
+        }
+    }
+
+    fn export(&mut self, ctx: &egui::Context, format: ExportFormat) {
+        let contents = match format {
+            ExportFormat::Csv => events_to_csv(&self.corpus, &self.ordered),
+            ExportFormat::Json => events_to_json(&self.corpus, &self.ordered),
+        };
+        let count = self.ordered.len();
+        let sender = self.dialog_sender.clone();
+        let ctx = ctx.clone();
+        let spawned =
+            std::thread::Builder::new().name("chronoscope-export-dialog".to_owned()).spawn(move || {
+                let extension = format.extension();
+                let Some(path) = rfd::FileDialog::new()
+                    .set_title("Export chronology")
+                    .set_file_name(format!("chronology.{extension}"))
+                    .add_filter(extension, &[extension])
+                    .save_file()
+                else {
+                    return;
+                };
+                let message = match write_atomically(&path, contents.as_bytes()) {
+                    Ok(()) => format!("Exported {count} events to {}", path.display()),
+                    Err(err) => format!("Export failed: {err}: {}", path.display()),
+                };
+                let _ = sender.send(DialogResult::Status(message));
+                ctx.request_repaint();
+            });
+        if let Err(err) = spawned {
+            self.status = Some(format!("Could not open a save dialog: {err}"));
+        }
+    }
+}
+
+/// Writes to a temporary file beside `path` and renames it over, so a failed write never
+/// leaves a half-written file where a good one was.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".partial");
+    let temporary = PathBuf::from(temporary);
+    std::fs::write(&temporary, contents)?;
+    std::fs::rename(&temporary, path)
+}
+
+impl eframe::App for ChronoscopeApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.drain_background(ctx);
+        if self.is_loading() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let dropped: Vec<PathBuf> =
+            ui.ctx().input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if !dropped.is_empty() {
+            self.open(dropped);
+        }
+        ChronoscopeApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,181 @@
+//! Alias resolution: surnames to full names, acronyms and short forms to the names they
+//! abbreviate, within one document and across a corpus. A short form with two different
+//! candidate full names is ambiguous and keeps its own text.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::{EntityKind, Mention};
+
+/// Well-known short forms whose full name rarely appears spelled out.
+const KNOWN: &[(&str, &str)] = &[
+    ("U.S.", "United States"),
+    ("US", "United States"),
+    ("U.S.A.", "United States"),
+    ("USA", "United States"),
+    ("U.K.", "United Kingdom"),
+    ("UK", "United Kingdom"),
+    ("U.N.", "United Nations"),
+    ("UN", "United Nations"),
+    ("EU", "European Union"),
+    ("E.U.", "European Union"),
+    ("U.S.S.R.", "Soviet Union"),
+    ("USSR", "Soviet Union"),
+    ("UAE", "United Arab Emirates"),
+];
+
+/// The text of a mention with whitespace collapsed and a trailing possessive removed.
+pub fn normalize(text: &str) -> String {
+    let t = text.strip_suffix("'s").or_else(|| text.strip_suffix("\u{2019}s")).unwrap_or(text);
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Known full name of a short form, if any.
+pub fn known_alias(short: &str) -> Option<&'static str> {
+    KNOWN.iter().find(|(s, _)| *s == short).map(|(_, f)| *f)
+}
+
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let s: String = words.iter().filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect();
+    (s.chars().count() >= 2).then_some(s)
+}
+
+fn is_acronym(text: &str) -> bool {
+    let letters: String = text.chars().filter(|c| *c != '.').collect();
+    letters.chars().count() >= 2 && letters.chars().all(|c| c.is_uppercase())
+}
+
+/// Candidate full names per short form, collected from multi-word mentions.
+#[derive(Default)]
+struct Index {
+    surnames: HashMap<String, BTreeSet<String>>,
+    acronyms: HashMap<String, BTreeSet<(String, EntityKind)>>,
+}
+
+impl Index {
+    fn add(&mut self, m: &Mention) {
+        let words: Vec<&str> = m.canonical.split_whitespace().collect();
+        if words.len() < 2 {
+            return;
+        }
+        if m.kind == EntityKind::Person {
+            if let Some(last) = words.last() {
+                self.surnames.entry((*last).to_string()).or_default().insert(m.canonical.clone());
+            }
+        } else if let Some(init) = initials(&m.canonical) {
+            self.acronyms.entry(init).or_default().insert((m.canonical.clone(), m.kind));
+        }
+    }
+
+    /// The unique full name (and kind) that `m`, a one-word mention, abbreviates.
+    fn resolve(&self, m: &Mention) -> Option<(String, EntityKind)> {
+        if m.canonical.contains(' ') {
+            return None;
+        }
+        if let Some(full) = self.surnames.get(&m.canonical) {
+            return (full.len() == 1)
+                .then(|| full.first().map(|f| (f.clone(), EntityKind::Person)))
+                .flatten();
+        }
+        if is_acronym(&m.canonical) {
+            let key: String = m.canonical.chars().filter(|c| *c != '.').collect();
+            if let Some(full) = self.acronyms.get(&key) {
+                return (full.len() == 1).then(|| full.first().cloned()).flatten();
+            }
+        }
+        None
+    }
+}
+
+/// Sets the canonical names of one document's mentions.
+pub fn resolve_document(text: &str, mentions: &mut [Mention]) {
+    let mut index = Index::default();
+    for m in mentions.iter_mut() {
+        m.canonical = normalize(&text[m.start..m.end]);
+    }
+    recase_caps(mentions);
+    vote_kinds(mentions);
+    for m in mentions.iter() {
+        index.add(m);
+    }
+    for k in 1..mentions.len() {
+        let between = &text[mentions[k - 1].end..mentions[k].start];
+        if between.trim() == "(" && is_acronym(&mentions[k].canonical) {
+            let full = mentions[k - 1].canonical.clone();
+            let key: String = mentions[k].canonical.chars().filter(|c| *c != '.').collect();
+            index.acronyms.entry(key).or_default().insert((full, mentions[k - 1].kind));
+        }
+    }
+    for m in mentions.iter_mut() {
+        if let Some((full, kind)) = index.resolve(m) {
+            m.canonical = full;
+            m.kind = kind;
+        } else if let Some(full) = known_alias(&m.canonical) {
+            m.canonical = full.to_string();
+        }
+    }
+}
+
+/// Gives an all-caps mention ("QUITO", "LUCIO GUTIERREZ") the spelling of a mixed-case
+/// mention of the same name in the document, so both count as one entity.
+fn recase_caps(mentions: &mut [Mention]) {
+    let is_caps = |t: &str| !t.chars().any(char::is_lowercase);
+    let spellings: HashMap<String, String> = mentions
+        .iter()
+        .filter(|m| !is_caps(&m.canonical))
+        .map(|m| (m.canonical.to_lowercase(), m.canonical.clone()))
+        .collect();
+    for m in mentions.iter_mut() {
+        if is_caps(&m.canonical)
+            && let Some(s) = spellings.get(&m.canonical.to_lowercase())
+        {
+            m.canonical = s.clone();
+        }
+    }
+}
+
+/// Gives all mentions with the same text the kind most of them have (the first seen on a
+/// tie), so one sentence's context fixes another's ("president Noboa" and "Noboa").
+fn vote_kinds(mentions: &mut [Mention]) {
+    let mut votes: HashMap<&str, [usize; 3]> = HashMap::new();
+    let slot = |k: EntityKind| match k {
+        EntityKind::Person => 0,
+        EntityKind::Place => 1,
+        EntityKind::Organization => 2,
+    };
+    for m in mentions.iter() {
+        votes.entry(m.canonical.as_str()).or_default()[slot(m.kind)] += 1;
+    }
+    let winners: HashMap<String, EntityKind> = votes
+        .into_iter()
+        .filter(|(_, v)| v.iter().filter(|c| **c > 0).count() > 1)
+        .map(|(t, v)| {
+            let best = (0..3).max_by_key(|k| (v[*k], 3 - k)).unwrap_or(0);
+            let kind = [EntityKind::Person, EntityKind::Place, EntityKind::Organization][best];
+            (t.to_string(), kind)
+        })
+        .collect();
+    for m in mentions.iter_mut() {
+        if let Some(k) = winners.get(&m.canonical) {
+            m.kind = *k;
+        }
+    }
+}
+
+/// Maps still-unresolved one-word mentions to the unique full name found anywhere in the
+/// corpus.
+pub fn resolve_corpus(docs: &mut [Vec<Mention>]) {
+    let mut index = Index::default();
+    for m in docs.iter().flatten() {
+        index.add(m);
+    }
+    for m in docs.iter_mut().flatten() {
+        if let Some((full, kind)) = index.resolve(m) {
+            m.canonical = full;
+            m.kind = kind;
+        }
+    }
+}

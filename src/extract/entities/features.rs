@@ -1,0 +1,308 @@
+//! Feature extraction for the tagger: word forms, shapes, affixes, position, neighbours and
+//! gazetteer flags, hashed to `u32` so the model stays a flat table and nothing allocates
+//! a feature string.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::gazetteer::{self, Gazetteer};
+
+/// Words that may sit inside a name between capitalized tokens ("Bank of the West").
+const CONNECTORS: &[&str] = &[
+    "of", "the", "and", "&", "de", "del", "della", "da", "di", "du", "des", "la", "le", "van", "von", "der",
+    "den", "bin", "al", "el", "y", "for", "on", "upon", "'s",
+];
+
+/// Everything the tagger needs about one sentence.
+#[derive(Default)]
+pub struct SentenceFeatures {
+    /// Static feature hashes of all tokens, back to back.
+    pub feats: Vec<u32>,
+    /// `feats[offsets[i]..offsets[i + 1]]` belongs to token `i`.
+    pub offsets: Vec<usize>,
+    /// Whether token `i` can be part of a name; other tokens are tagged O without scoring.
+    pub candidate: Vec<bool>,
+    /// Hash of the lowercased form of token `i`, combined with the previous tag.
+    pub lower_hash: Vec<u32>,
+    /// Hash of the shape of token `i`, combined with the previous tag.
+    pub shape_hash: Vec<u32>,
+    /// Whether the sentence is an all-caps headline.
+    pub all_caps: bool,
+    /// Gazetteer flags of each token, for the cue rules.
+    pub flags: Vec<u16>,
+}
+
+/// A fast non-cryptographic hasher (FxHash-like, eight bytes at a time) for the large
+/// word and feature tables; the keys are not attacker-chosen in a way that matters here.
+#[derive(Default)]
+pub struct FastHasher(u64);
+
+impl FastHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut buf = [0u8; 8];
+            buf.copy_from_slice(c);
+            self.add(u64::from_le_bytes(buf));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf) ^ (rest.len() as u64) << 59);
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+}
+
+/// A string-keyed map with [`FastHasher`].
+pub type FastMap<V> = HashMap<String, V, BuildHasherDefault<FastHasher>>;
+/// A string set with [`FastHasher`].
+pub type FastSet = HashSet<String, BuildHasherDefault<FastHasher>>;
+
+/// FNV-1a over the template id and the parts, folded to 32 bits.
+pub fn hash(template: u8, parts: &[&[u8]]) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(template);
+    for (k, part) in parts.iter().enumerate() {
+        if k > 0 {
+            h = (h ^ 0x1f).wrapping_mul(0x0100_0000_01b3);
+        }
+        for &b in *part {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    (h ^ (h >> 32)) as u32
+}
+
+/// Combines a precomputed hash with tag ids (for the history features).
+pub fn mix(base: u32, tags: u32) -> u32 {
+    let h = (u64::from(base) << 32 | u64::from(tags)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 32) as u32
+}
+
+fn shape(word: &str) -> String {
+    let mut out = String::with_capacity(8);
+    let mut last = '\0';
+    let mut run = 0;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+        } else {
+            run = 1;
+            last = s;
+        }
+        if run <= 2 {
+            out.push(s);
+        }
+    }
+    out
+}
+
+fn normalize_quotes(word: &str) -> &str {
+    match word {
+        "\u{201c}" | "\u{201d}" | "``" | "''" => "\"",
+        "\u{2018}" | "\u{2019}" => "'",
+        "\u{2013}" | "\u{2014}" | "--" => "-",
+        _ => word,
+    }
+}
+
+fn title_case(lower: &str) -> String {
+    let mut chars = lower.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect::<String>())
+}
+
+/// Whether a sentence is an all-caps headline: no lowercase letter and at least two words
+/// of two or more capital letters.
+fn is_all_caps(words: &[&str]) -> bool {
+    let mut caps = 0;
+    for w in words {
+        if w.chars().any(char::is_lowercase) && *w != "'s" {
+            return false;
+        }
+        if w.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+            caps += 1;
+        }
+    }
+    caps >= 2
+}
+
+/// Computes the features of one sentence. `words` are the token texts and `vocab` the
+/// words seen in lowercase in the training data (to tell "The" from "Gutierrez" and to
+/// recase headlines). In training, `frequent` limits word-identity features to frequent
+/// words so the model learns from shape, context and gazetteers what it must use on
+/// unseen names.
+pub fn extract(
+    words: &[&str],
+    gaz: &Gazetteer,
+    vocab: &FastSet,
+    frequent: Option<&FastSet>,
+) -> SentenceFeatures {
+    let n = words.len();
+    let all_caps = is_all_caps(words);
+    let mut cased: Vec<String> = Vec::with_capacity(n);
+    let mut lower: Vec<String> = Vec::with_capacity(n);
+    let mut flags: Vec<u16> = Vec::with_capacity(n);
+    for w in words {
+        let w = normalize_quotes(w);
+        let l = if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase().replace('\u{2019}', "'") };
+        let mut f = gaz.word(&l);
+        if l.contains('-') {
+            for part in l.split('-') {
+                f |= gaz.word(part) & (gazetteer::FIRST | gazetteer::LAST);
+            }
+        }
+        flags.push(f);
+        let known = vocab.contains(&l) || f & gazetteer::COMMON != 0;
+        let name_like = gazetteer::PLACE | gazetteer::DEMONYM | gazetteer::ORG | gazetteer::FIRST;
+        let c = if all_caps && w.chars().any(char::is_uppercase) {
+            if known && f & name_like == 0 {
+                l.clone()
+            } else if w.chars().count() > 3 {
+                title_case(&l)
+            } else {
+                w.to_string()
+            }
+        } else {
+            w.to_string()
+        };
+        cased.push(c);
+        lower.push(l);
+    }
+    let shapes: Vec<String> = cased.iter().map(|c| shape(c)).collect();
+    let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+    gaz.mark_phrases(&lower_refs, &mut flags);
+    let has_upper: Vec<bool> = cased.iter().map(|c| c.chars().any(char::is_uppercase)).collect();
+    let mut candidate = vec![false; n];
+    for i in 0..n {
+        candidate[i] = has_upper[i]
+            || (i > 0 && candidate[i - 1] && {
+                let next_upper = (i + 1..(i + 3).min(n)).any(|j| has_upper[j]);
+                let digit = lower[i].bytes().all(|b| b.is_ascii_digit());
+                (CONNECTORS.contains(&lower_refs[i]) && next_upper) || digit
+            });
+    }
+    let mut out = SentenceFeatures {
+        feats: Vec::with_capacity(n * 48),
+        offsets: Vec::with_capacity(n + 1),
+        candidate,
+        lower_hash: lower.iter().map(|l| hash(60, &[l.as_bytes()])).collect(),
+        shape_hash: shapes.iter().map(|s| hash(61, &[s.as_bytes()])).collect(),
+        all_caps,
+        flags: Vec::new(),
+    };
+    let lw = |j: isize| -> &[u8] {
+        if j < 0 {
+            b"<s>"
+        } else if j as usize >= n {
+            b"</s>"
+        } else {
+            lower[j as usize].as_bytes()
+        }
+    };
+    let sh = |j: isize| -> &[u8] {
+        if j < 0 {
+            b"<s>"
+        } else if j as usize >= n {
+            b"</s>"
+        } else {
+            shapes[j as usize].as_bytes()
+        }
+    };
+    let fl = |j: isize| -> u16 { if j < 0 || j as usize >= n { 0 } else { flags[j as usize] } };
+    for i in 0..n {
+        out.offsets.push(out.feats.len());
+        if !out.candidate[i] {
+            continue;
+        }
+        let f = &mut out.feats;
+        let ii = i as isize;
+        let l0 = lower[i].as_str();
+        let first: &[u8] = if i == 0 { b"1" } else { b"0" };
+        f.push(hash(0, &[]));
+        let lexical = frequent.is_none_or(|set| set.contains(l0));
+        if lexical {
+            f.push(hash(1, &[l0.as_bytes()]));
+            f.push(hash(16, &[lw(ii - 1), l0.as_bytes()]));
+            f.push(hash(17, &[l0.as_bytes(), lw(ii + 1)]));
+            f.push(hash(19, &[first, l0.as_bytes()]));
+        }
+        f.push(hash(2, &[sh(ii)]));
+        let chars: Vec<(usize, char)> = l0.char_indices().collect();
+        let m = chars.len();
+        for (t, k) in [(3u8, 2usize), (4, 3)] {
+            if m > k {
+                f.push(hash(t, &[&l0.as_bytes()[..chars[k].0]]));
+            }
+        }
+        for (t, k) in [(5u8, 2usize), (6, 3), (7, 4)] {
+            if m > k {
+                f.push(hash(t, &[&l0.as_bytes()[chars[m - k].0..]]));
+            }
+        }
+        f.push(hash(8, &[lw(ii - 1)]));
+        f.push(hash(9, &[lw(ii + 1)]));
+        f.push(hash(10, &[lw(ii - 2)]));
+        f.push(hash(11, &[lw(ii + 2)]));
+        f.push(hash(12, &[sh(ii - 1)]));
+        f.push(hash(13, &[sh(ii + 1)]));
+        f.push(hash(14, &[sh(ii - 1), sh(ii)]));
+        f.push(hash(15, &[sh(ii), sh(ii + 1)]));
+        f.push(hash(18, &[first, sh(ii)]));
+        let known: &[u8] = if has_upper[i] && (vocab.contains(l0) || flags[i] & gazetteer::COMMON != 0) {
+            b"k"
+        } else {
+            b"u"
+        };
+        f.push(hash(20, &[known, first, sh(ii)]));
+        let len_bucket: &[u8] = match m {
+            0..=1 => b"1",
+            2 => b"2",
+            3 => b"3",
+            4 => b"4",
+            5..=7 => b"5",
+            _ => b"8",
+        };
+        f.push(hash(21, &[len_bucket, sh(ii)]));
+        if all_caps {
+            f.push(hash(22, &[sh(ii), known]));
+        }
+        for (t, j) in [(30u8, ii), (31, ii - 1), (32, ii + 1), (33, ii + 2)] {
+            let bits = fl(j);
+            for b in 0..gazetteer::FLAG_BITS {
+                if bits & (1 << b) != 0 {
+                    f.push(hash(t, &[&[b as u8]]));
+                    if t == 30 {
+                        f.push(hash(34, &[&[b as u8], sh(ii)]));
+                    }
+                }
+            }
+        }
+    }
+    out.offsets.push(out.feats.len());
+    out.flags = flags;
+    out
+}

@@ -1,0 +1,525 @@
+//! Word lists that give the tagger prior knowledge it cannot learn from a small corpus:
+//! place names (GeoNames), census first names and surnames, plus small hand-written
+//! lists of demonyms, organization head words, person titles and calendar words.
+
+use super::features::FastMap;
+
+/// A single-token place name.
+pub const PLACE: u16 = 1;
+/// A census first name.
+pub const FIRST: u16 = 1 << 1;
+/// One of the 15,000 most frequent census surnames.
+pub const LAST: u16 = 1 << 2;
+/// A nationality or demonym ("Ecuadorian").
+pub const DEMONYM: u16 = 1 << 3;
+/// A word that heads organization names ("Court", "Party").
+pub const ORG_HEAD: u16 = 1 << 4;
+/// A title that precedes a person's name ("President", "Mr.").
+pub const TITLE: u16 = 1 << 5;
+/// A month or weekday name.
+pub const CALENDAR: u16 = 1 << 6;
+/// A corporate suffix ("Inc.", "Ltd").
+pub const ORG_SUFFIX: u16 = 1 << 7;
+/// First token of a multi-word place name.
+pub const PLACE_BEGIN: u16 = 1 << 8;
+/// Later token of a multi-word place name.
+pub const PLACE_INSIDE: u16 = 1 << 9;
+/// First token of a multi-word organization name.
+pub const ORG_BEGIN: u16 = 1 << 10;
+/// Later token of a multi-word organization name.
+pub const ORG_INSIDE: u16 = 1 << 11;
+/// A single-token well-known organization or acronym ("NATO").
+pub const ORG: u16 = 1 << 12;
+
+/// A common English word (lowercase entry of the SCOWL word list) that is not also a
+/// place or census name.
+pub const COMMON: u16 = 1 << 13;
+
+/// Number of flag bits above that are tagger features.
+pub const FLAG_BITS: u32 = 14;
+
+/// A rarer census surname ("Noboa", "Bucaram"): too noisy for a feature, used by the
+/// surname rule only.
+pub const RARE_LAST: u16 = 1 << 14;
+
+/// Surnames ranked below this are [`RARE_LAST`].
+const FREQUENT_SURNAMES: usize = 15_000;
+
+const PLACES: &str = include_str!("../../../assets/ner/places.txt");
+const FIRST_NAMES: &str = include_str!("../../../assets/ner/first_names.txt");
+const SURNAMES: &str = include_str!("../../../assets/ner/surnames.txt");
+const COMMON_WORDS: &str = include_str!("../../../assets/ner/common_words.txt");
+
+const REGIONS: &[&str] = &[
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "Middle East",
+    "Far East",
+    "Western Europe",
+    "Eastern Europe",
+    "Southeast Asia",
+    "East Asia",
+    "Central Asia",
+    "South Asia",
+    "West Africa",
+    "East Africa",
+    "North Africa",
+    "Sub-Saharan Africa",
+    "Balkans",
+    "Caribbean",
+    "Andes",
+    "Amazon",
+    "Gaza",
+    "West Bank",
+    "Siberia",
+    "Scandinavia",
+    "Europe",
+    "Asia",
+    "Africa",
+    "America",
+    "Britain",
+    "Great Britain",
+    "England",
+    "Scotland",
+    "Wales",
+    "Northern Ireland",
+    "Soviet Union",
+    "Washington",
+    "Hollywood",
+    "Wall Street",
+    "Pacific",
+    "Atlantic",
+    "Mediterranean",
+];
+
+const ORGS: &[&str] = &[
+    "United Nations",
+    "European Union",
+    "NATO",
+    "UN",
+    "EU",
+    "IMF",
+    "World Bank",
+    "Red Cross",
+    "OPEC",
+    "FBI",
+    "CIA",
+    "BBC",
+    "CNN",
+    "Reuters",
+    "Associated Press",
+    "Congress",
+    "Senate",
+    "Pentagon",
+    "Kremlin",
+    "White House",
+    "Supreme Court",
+    "National Assembly",
+    "Parliament",
+    "World Health Organization",
+    "WHO",
+    "Interpol",
+    "Al Qaeda",
+    "Taliban",
+    "Hamas",
+    "Hezbollah",
+    "Microsoft",
+    "Google",
+    "Apple",
+    "Amazon.com",
+    "Facebook",
+];
+
+const DEMONYMS: &[&str] = &[
+    "American",
+    "Americans",
+    "British",
+    "English",
+    "French",
+    "German",
+    "Germans",
+    "Italian",
+    "Spanish",
+    "Russian",
+    "Russians",
+    "Chinese",
+    "Japanese",
+    "Indian",
+    "Indians",
+    "Mexican",
+    "Canadian",
+    "Brazilian",
+    "Argentine",
+    "Argentinian",
+    "Ecuadorian",
+    "Ecuadorians",
+    "Peruvian",
+    "Colombian",
+    "Venezuelan",
+    "Bolivian",
+    "Chilean",
+    "Cuban",
+    "Irish",
+    "Scottish",
+    "Welsh",
+    "Dutch",
+    "Belgian",
+    "Swiss",
+    "Austrian",
+    "Polish",
+    "Czech",
+    "Hungarian",
+    "Greek",
+    "Turkish",
+    "Iranian",
+    "Iraqi",
+    "Israeli",
+    "Israelis",
+    "Palestinian",
+    "Palestinians",
+    "Arab",
+    "Arabs",
+    "Egyptian",
+    "Syrian",
+    "Lebanese",
+    "Saudi",
+    "Afghan",
+    "Pakistani",
+    "Korean",
+    "Vietnamese",
+    "Thai",
+    "Indonesian",
+    "Filipino",
+    "Australian",
+    "African",
+    "European",
+    "Europeans",
+    "Asian",
+    "Latin",
+    "Swedish",
+    "Norwegian",
+    "Danish",
+    "Finnish",
+    "Portuguese",
+    "Ukrainian",
+    "Soviet",
+    "Nigerian",
+    "Kenyan",
+    "Muslim",
+    "Muslims",
+    "Christian",
+    "Christians",
+    "Jewish",
+    "Catholic",
+    "Protestant",
+    "Islamic",
+    "Western",
+    "Democrat",
+    "Democrats",
+    "Republican",
+    "Republicans",
+];
+
+const ORG_HEADS: &[&str] = &[
+    "Court",
+    "Party",
+    "Ministry",
+    "Army",
+    "Navy",
+    "Congress",
+    "University",
+    "College",
+    "Institute",
+    "Bank",
+    "Council",
+    "Union",
+    "Assembly",
+    "Parliament",
+    "Senate",
+    "Committee",
+    "Commission",
+    "Association",
+    "Federation",
+    "Confederation",
+    "Organization",
+    "Organisation",
+    "Agency",
+    "Department",
+    "Office",
+    "Corporation",
+    "Company",
+    "Group",
+    "Foundation",
+    "Society",
+    "League",
+    "Club",
+    "Church",
+    "Front",
+    "Movement",
+    "Alliance",
+    "Board",
+    "Bureau",
+    "Authority",
+    "Police",
+    "Guard",
+    "Forces",
+    "Force",
+    "School",
+    "Academy",
+    "Museum",
+    "Hospital",
+    "Times",
+    "Post",
+    "Journal",
+    "News",
+    "Press",
+    "Television",
+    "Radio",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Industries",
+    "Holdings",
+    "Partners",
+    "Fund",
+    "Trust",
+    "Coalition",
+    "Government",
+    "Cabinet",
+    "Tribunal",
+    "Service",
+    "Directorate",
+    "Secretariat",
+    "Network",
+    "Team",
+    "United",
+    "FC",
+];
+
+const TITLES: &[&str] = &[
+    "President",
+    "Vice-President",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Prof.",
+    "Professor",
+    "General",
+    "Gen.",
+    "Minister",
+    "Senator",
+    "Sen.",
+    "Governor",
+    "Gov.",
+    "Judge",
+    "Justice",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Sir",
+    "Lord",
+    "Lady",
+    "Colonel",
+    "Col.",
+    "Captain",
+    "Capt.",
+    "Lieutenant",
+    "Sergeant",
+    "Admiral",
+    "Commander",
+    "Chairman",
+    "Chancellor",
+    "Premier",
+    "Secretary",
+    "Ambassador",
+    "Bishop",
+    "Archbishop",
+    "Cardinal",
+    "Rev.",
+    "Reverend",
+    "Father",
+    "Sister",
+    "Saint",
+    "Mayor",
+    "Representative",
+    "Rep.",
+    "Speaker",
+    "Sheikh",
+    "Ayatollah",
+    "Emperor",
+    "Chief",
+    "Director",
+    "Coach",
+    "Detective",
+    "Officer",
+    "Inspector",
+    "Mme",
+    "Mme.",
+];
+
+const CALENDAR_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Christmas",
+    "Easter",
+];
+
+const ORG_SUFFIXES: &[&str] =
+    &["Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "Co.", "LLC", "plc", "PLC", "GmbH", "AG", "SA"];
+
+/// The loaded lists: flags per lowercased single token, and multi-word names by their
+/// lowercased first token.
+pub struct Gazetteer {
+    words: FastMap<u16>,
+    phrases: FastMap<Vec<(Vec<String>, u16)>>,
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    /// Builds the lists from the embedded files and constants.
+    pub fn load() -> Self {
+        let mut g = Gazetteer {
+            words: FastMap::with_capacity_and_hasher(180_000, Default::default()),
+            phrases: FastMap::default(),
+        };
+        for name in lines(PLACES).chain(REGIONS.iter().copied()) {
+            g.add(name, PLACE, PLACE_BEGIN);
+        }
+        for name in ORGS {
+            g.add(name, ORG, ORG_BEGIN);
+        }
+        for name in lines(FIRST_NAMES) {
+            g.add_word(name, FIRST);
+        }
+        for (rank, name) in lines(SURNAMES).enumerate() {
+            g.add_word(name, if rank < FREQUENT_SURNAMES { LAST } else { RARE_LAST });
+        }
+        let names = PLACE | FIRST | LAST;
+        for word in lines(COMMON_WORDS) {
+            let flags = g.words.entry(word.to_string()).or_default();
+            if *flags & names == 0 {
+                *flags |= COMMON;
+            }
+        }
+        for (list, flag) in [
+            (DEMONYMS, DEMONYM),
+            (ORG_HEADS, ORG_HEAD),
+            (TITLES, TITLE),
+            (CALENDAR_WORDS, CALENDAR),
+            (ORG_SUFFIXES, ORG_SUFFIX),
+        ] {
+            for name in list {
+                g.add_word(name, flag);
+            }
+        }
+        g
+    }
+
+    fn add_word(&mut self, word: &str, flag: u16) {
+        *self.words.entry(word.to_lowercase()).or_default() |= flag;
+    }
+
+    fn add(&mut self, name: &str, single: u16, begin: u16) {
+        let parts: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        match parts.len() {
+            0 => {}
+            1 => self.add_word(name, single),
+            _ => {
+                let first = parts[0].clone();
+                self.phrases.entry(first).or_default().push((parts, begin));
+            }
+        }
+    }
+
+    /// Flags of one lowercased token.
+    pub fn word(&self, lower: &str) -> u16 {
+        self.words.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Adds the multi-word match flags to `flags` for a sentence given its lowercased
+    /// tokens; the longest name starting at a token wins.
+    pub fn mark_phrases(&self, lower: &[&str], flags: &mut [u16]) {
+        let mut i = 0;
+        while i < lower.len() {
+            let mut best: Option<(usize, u16)> = None;
+            if let Some(cands) = self.phrases.get(lower[i]) {
+                for (parts, f) in cands {
+                    let n = parts.len();
+                    if i + n <= lower.len()
+                        && best.is_none_or(|(bn, _)| n > bn)
+                        && parts.iter().zip(&lower[i..]).all(|(a, b)| a == b)
+                    {
+                        best = Some((n, *f));
+                    }
+                }
+            }
+            match best {
+                Some((n, f)) => {
+                    let (begin, inside) = if f & PLACE_BEGIN != 0 {
+                        (PLACE_BEGIN, PLACE_INSIDE)
+                    } else {
+                        (ORG_BEGIN, ORG_INSIDE)
+                    };
+                    flags[i] |= begin;
+                    for fl in &mut flags[i + 1..i + n] {
+                        *fl |= inside;
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+/// Whether `word` is a person title in any case ("President", "president", "Mr."), for
+/// the title cue rule.
+pub fn is_title(word: &str) -> bool {
+    TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
+}
+
+/// Whether the set of calendar words holds `word` (exact case).
+pub fn is_calendar(word: &str) -> bool {
+    CALENDAR_WORDS.contains(&word)
+}

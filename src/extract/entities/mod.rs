@@ -1,0 +1,336 @@
+//! Named entities: people, places and organizations, with canonical names so that
+//! "Gutierrez" and "Lucio Gutierrez" count as one entity.
+//!
+//! Pure: no I/O (the model and gazetteers are embedded with `include_bytes!`), no egui,
+//! never panics. Offsets are byte offsets on `char` boundaries.
+//!
+//! Pipeline: [`tokenize`] splits the text into tokens and sentences, [`features`] describes
+//! each token, the averaged perceptron in [`perceptron`] tags them with BIO tags, a few
+//! cue rules fix the tags and [`aliases`] resolves short forms. The model is trained by
+//! [`train`] (see `examples/train_ner.rs`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+mod aliases;
+mod features;
+mod gazetteer;
+mod perceptron;
+mod tokenize;
+pub mod train;
+
+use gazetteer::Gazetteer;
+use perceptron::Model;
+
+/// The model trained by `examples/train_ner.rs`.
+const MODEL: &[u8] = include_bytes!("../../../assets/ner/model.bin");
+
+/// The three kinds the facets and the `extract` JSON know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organization,
+}
+
+impl EntityKind {
+    /// The spelling used in the `extract` JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Place => "place",
+            Self::Organization => "organization",
+        }
+    }
+}
+
+/// One mention of an entity in a document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+    /// The full name this mention stands for ("Lucio Gutierrez" for "Gutierrez's").
+    pub canonical: String,
+}
+
+/// A tagger with its model and gazetteers loaded; [`recognize`] uses one built from the
+/// embedded model, evaluation and training build others from fresh model bytes.
+pub struct Recognizer {
+    model: Model,
+    gaz: Gazetteer,
+}
+
+impl Recognizer {
+    /// Loads a model serialized by [`train::train`]; malformed bytes give a recognizer
+    /// that finds nothing.
+    pub fn from_model_bytes(bytes: &[u8]) -> Self {
+        Recognizer { model: Model::from_bytes(bytes), gaz: Gazetteer::load() }
+    }
+
+    /// The recognizer of the embedded model, loaded once.
+    pub fn embedded() -> &'static Recognizer {
+        static EMBEDDED: OnceLock<Recognizer> = OnceLock::new();
+        EMBEDDED.get_or_init(|| Recognizer::from_model_bytes(MODEL))
+    }
+
+    /// Finds the entity mentions of one document, see [`recognize`].
+    pub fn recognize(&self, text: &str) -> Vec<Mention> {
+        let (tokens, sentences) = tokenize::tokenize(text);
+        let mut found: Vec<(usize, usize, EntityKind)> = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
+        for range in sentences {
+            let base = range.start;
+            let toks = &tokens[range];
+            words.clear();
+            words.extend(toks.iter().map(|t| &text[t.start..t.end]));
+            if !words.iter().any(|w| w.chars().any(char::is_uppercase)) {
+                continue;
+            }
+            let sf = features::extract(&words, &self.gaz, &self.model.vocab, None);
+            let mut tags = self.model.tag(&sf);
+            self.caps_place_cue(&words, &mut tags);
+            acronym_cue(&words, sf.all_caps, &self.gaz, &mut tags);
+            org_head_cue(&words, &sf, &mut tags);
+            title_cue(&words, &sf, &mut tags);
+            spans(&words, &tags, |s, e, mut kind| {
+                if e == s + 1 {
+                    let flags = self.gaz.word(&words[s].to_lowercase());
+                    if flags & gazetteer::DEMONYM != 0 {
+                        return;
+                    }
+                    if kind != EntityKind::Person && self.is_surname_only(words[s]) {
+                        kind = EntityKind::Person;
+                    }
+                }
+                found.push((base + s, base + e, kind));
+            });
+        }
+        self.propagate(text, &tokens, &mut found);
+        let mut mentions: Vec<Mention> = found
+            .into_iter()
+            .map(|(s, e, kind)| Mention {
+                start: tokens[s].start,
+                end: tokens[e - 1].end,
+                kind,
+                canonical: String::new(),
+            })
+            .collect();
+        aliases::resolve_document(text, &mut mentions);
+        mentions
+    }
+
+    /// An all-caps word of four or more letters that the gazetteer knows as a place
+    /// ("QUITO, Jan 22 --" datelines, "ECUADOR" in headlines) is a place when it stands
+    /// alone.
+    fn caps_place_cue(&self, words: &[&str], tags: &mut [usize]) {
+        for i in 0..words.len() {
+            let w = words[i];
+            let alone =
+                (i == 0 || tags[i - 1] == 0) && (i + 1 == words.len() || !perceptron::is_inside(tags[i + 1]));
+            if alone
+                && w.chars().count() >= 4
+                && w.chars().all(char::is_uppercase)
+                && self.gaz.word(&w.to_lowercase()) & gazetteer::PLACE != 0
+            {
+                tags[i] = 3;
+            }
+        }
+    }
+
+    /// A word that the gazetteers know only as a census surname, not as a place or an
+    /// organization word, names a person when it stands alone.
+    fn is_surname_only(&self, word: &str) -> bool {
+        let f = self.gaz.word(&word.to_lowercase());
+        let other = gazetteer::PLACE
+            | gazetteer::PLACE_BEGIN
+            | gazetteer::ORG
+            | gazetteer::ORG_HEAD
+            | gazetteer::DEMONYM
+            | gazetteer::COMMON;
+        f & (gazetteer::LAST | gazetteer::RARE_LAST) != 0 && f & other == 0
+    }
+
+    /// Tags the other occurrences of names found once in the document: surnames of
+    /// full person names ("Later Smith said") and one-word names that are not common
+    /// words. `found` holds token ranges and ends up sorted.
+    fn propagate(&self, text: &str, tokens: &[tokenize::Token], found: &mut Vec<(usize, usize, EntityKind)>) {
+        let word = |i: usize| &text[tokens[i].start..tokens[i].end];
+        let mut names: HashMap<&str, EntityKind> = HashMap::new();
+        let mut covered = vec![false; tokens.len()];
+        for &(s, e, kind) in found.iter() {
+            covered[s..e].iter_mut().for_each(|c| *c = true);
+            let w = word(e - 1);
+            if e - s >= 2 && kind == EntityKind::Person && w.chars().count() > 1 {
+                names.insert(w, kind);
+            } else if e - s == 1 && self.gaz.word(&w.to_lowercase()) & gazetteer::COMMON == 0 {
+                names.entry(w).or_insert(kind);
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        for i in 0..tokens.len() {
+            let free = |j: usize| !covered.get(j).copied().unwrap_or(false);
+            if covered[i] || (i > 0 && !free(i - 1)) || !free(i + 1) {
+                continue;
+            }
+            if let Some(kind) = names.get(word(i)) {
+                found.push((i, i + 1, *kind));
+            }
+        }
+        found.sort_unstable_by_key(|f| f.0);
+    }
+}
+
+/// A capitalized run after a person title ("President Lucio Gutierrez", "president Jamil
+/// Mahuad", "Mr. Noboa") is a person, whatever the tagger said, unless it holds an
+/// organization head word ("General Motors").
+fn title_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usize]) {
+    let flag = |i: usize, f: u16| sf.flags[i] & f != 0;
+    let mut i = 0;
+    while i + 1 < words.len() {
+        if !flag(i, gazetteer::TITLE) || tags[i].div_ceil(2) == 3 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len()
+            && j - i <= 3
+            && sf.candidate[j]
+            && words[j].chars().next().is_some_and(char::is_uppercase)
+            && !flag(j, gazetteer::TITLE | gazetteer::CALENDAR)
+        {
+            j += 1;
+        }
+        let continues = j < words.len() && perceptron::is_inside(tags[j]);
+        let org = (i + 1..j).any(|k| flag(k, gazetteer::ORG_HEAD));
+        if j > i + 1 && !continues && !org {
+            let mut k = i + 1;
+            while k > 0 && matches!(tags[k - 1], 1 | 2) {
+                tags[k - 1] = 0;
+                k -= 1;
+            }
+            for (k, t) in tags[i + 1..j].iter_mut().enumerate() {
+                *t = if k == 0 { 1 } else { 2 };
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// A capitalized run that ends in an organization head word ("General Motors", "Workers'
+/// Party"), optionally followed by "of" and more capitalized words ("Ministry of
+/// Finance"), is an organization when the tagger left all of it untagged.
+fn org_head_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usize]) {
+    let capital = |i: usize| {
+        sf.candidate[i]
+            && words[i].chars().next().is_some_and(char::is_uppercase)
+            && sf.flags[i] & gazetteer::CALENDAR == 0
+    };
+    for h in 0..words.len() {
+        if tags[h] != 0 || sf.flags[h] & gazetteer::ORG_HEAD == 0 || !capital(h) {
+            continue;
+        }
+        let mut s = h;
+        while s > 0 && tags[s - 1] == 0 && capital(s - 1) && !words[s - 1].eq_ignore_ascii_case("the") {
+            s -= 1;
+        }
+        let mut e = h + 1;
+        while e + 1 < words.len() && words[e] == "of" && tags[e + 1] == 0 && capital(e + 1) {
+            e += 2;
+            while e < words.len() && tags[e] == 0 && capital(e) {
+                e += 1;
+            }
+        }
+        if e - s >= 2 {
+            for (k, t) in tags[s..e].iter_mut().enumerate() {
+                *t = if k == 0 { 5 } else { 6 };
+            }
+        }
+    }
+}
+
+/// An unknown all-caps word ("CONAIE") in an ordinary sentence that the tagger left
+/// untagged is taken for an organization's acronym.
+fn acronym_cue(words: &[&str], all_caps: bool, gaz: &Gazetteer, tags: &mut [usize]) {
+    if all_caps {
+        return;
+    }
+    for (w, t) in words.iter().zip(tags.iter_mut()) {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if *t == 0
+            && (3..=8).contains(&letters)
+            && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+            && gaz.word(&w.to_lowercase()) & (gazetteer::COMMON | gazetteer::PLACE) == 0
+            && !w.chars().all(|c| "IVXLCDM".contains(c))
+        {
+            *t = 5;
+        }
+    }
+}
+
+/// Turns BIO tags into token spans of the three output kinds, trimming leading "the" and
+/// titles, trailing possessives and punctuation, and dropping calendar words.
+fn spans(words: &[&str], tags: &[usize], mut emit: impl FnMut(usize, usize, EntityKind)) {
+    let kind_of = |t: usize| match t.div_ceil(2) {
+        1 => Some(EntityKind::Person),
+        2 => Some(EntityKind::Place),
+        3 => Some(EntityKind::Organization),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < tags.len() {
+        if tags[i] == 0 {
+            i += 1;
+            continue;
+        }
+        let group = tags[i].div_ceil(2);
+        let mut e = i + 1;
+        while e < tags.len() && perceptron::is_inside(tags[e]) && tags[e].div_ceil(2) == group {
+            e += 1;
+        }
+        let Some(kind) = kind_of(tags[i]) else {
+            i = e;
+            continue;
+        };
+        let mut s = i;
+        while s < e
+            && (words[s].eq_ignore_ascii_case("the")
+                || (kind == EntityKind::Person && e - s > 1 && gazetteer::is_title(words[s])))
+        {
+            s += 1;
+        }
+        let mut end = e;
+        while end > s && is_trailing_junk(words[end - 1]) {
+            end -= 1;
+        }
+        let single = end == s + 1;
+        if end > s && !(single && (gazetteer::is_calendar(words[s]) || words[s].chars().count() < 2)) {
+            emit(s, end, kind);
+        }
+        i = e;
+    }
+}
+
+/// Possessives and punctuation that never end a name ("Inc." and "U.S." keep their period).
+fn is_trailing_junk(word: &str) -> bool {
+    matches!(word, "'s" | "'S" | "\u{2019}s" | "\u{2019}S" | "'" | "\u{2019}")
+        || !word.chars().last().is_some_and(|c| c.is_alphanumeric() || c == '.')
+}
+
+/// Finds the entity mentions of one document, in text order, with aliases resolved within
+/// the document.
+pub fn recognize(text: &str) -> Vec<Mention> {
+    Recognizer::embedded().recognize(text)
+}
+
+/// Resolves aliases across documents: a surname or short form whose only candidate full
+/// name in the corpus is unambiguous is mapped to it. `docs` holds each document's mentions
+/// as returned by [`recognize`]; `texts` the matching texts.
+pub fn link_across_documents(texts: &[&str], docs: &mut [Vec<Mention>]) {
+    let _ = texts;
+    aliases::resolve_corpus(docs);
+}

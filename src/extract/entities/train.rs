@@ -1,0 +1,385 @@
+//! Training and evaluation of the tagger on CoNLL-style BIO files, so that the model in
+//! `assets/ner/model.bin` can be rebuilt with one command and measured on held-out data.
+
+use std::collections::{HashMap, HashSet};
+
+use super::features::{FastSet, SentenceFeatures, extract};
+use super::gazetteer::Gazetteer;
+use super::perceptron::{FeatureMap, Model, NT, TAGS, history, is_inside, viterbi};
+use super::{EntityKind, Recognizer};
+
+/// One annotated sentence: tokens and their tag ids (indexes into the BIO tag list).
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    /// Token texts.
+    pub words: Vec<String>,
+    /// Tag id of each token.
+    pub tags: Vec<usize>,
+}
+
+/// One annotated document.
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    /// Its sentences in order.
+    pub sentences: Vec<Sentence>,
+}
+
+/// Parses a CoNLL file (`TOKEN<TAB>TAG`, blank line between sentences, `-DOCSTART-` before
+/// each document). Word-hyphen-word token triples are joined ("Jean - Pierre" gives
+/// "Jean-Pierre") because the run-time tokenizer keeps hyphenated words whole.
+pub fn read_conll(text: &str) -> Result<Vec<Doc>, String> {
+    let mut docs: Vec<Doc> = Vec::new();
+    let mut sent = Sentence { words: Vec::new(), tags: Vec::new() };
+    let flush = |sent: &mut Sentence, docs: &mut Vec<Doc>| {
+        if !sent.words.is_empty() {
+            if docs.is_empty() {
+                docs.push(Doc::default());
+            }
+            let s = std::mem::replace(sent, Sentence { words: Vec::new(), tags: Vec::new() });
+            if let Some(d) = docs.last_mut() {
+                d.sentences.push(join_hyphens(s));
+            }
+        }
+    };
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.starts_with("-DOCSTART-") {
+            flush(&mut sent, &mut docs);
+            docs.push(Doc::default());
+        } else if line.trim().is_empty() {
+            flush(&mut sent, &mut docs);
+        } else {
+            let (word, tag) = line.rsplit_once('\t').ok_or_else(|| format!("line {}: no tab", n + 1))?;
+            let tag = TAGS
+                .iter()
+                .position(|t| *t == tag)
+                .ok_or_else(|| format!("line {}: unknown tag {tag}", n + 1))?;
+            sent.words.push(word.to_string());
+            sent.tags.push(tag);
+        }
+    }
+    flush(&mut sent, &mut docs);
+    docs.retain(|d| !d.sentences.is_empty());
+    Ok(docs)
+}
+
+fn is_word(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(char::is_alphabetic)
+}
+
+fn join_hyphens(s: Sentence) -> Sentence {
+    let mut out =
+        Sentence { words: Vec::with_capacity(s.words.len()), tags: Vec::with_capacity(s.tags.len()) };
+    let mut i = 0;
+    while i < s.words.len() {
+        if i + 2 < s.words.len() && s.words[i + 1] == "-" && is_word(&s.words[i]) && is_word(&s.words[i + 2])
+        {
+            let mut tag = s.tags[i];
+            if tag == 0 && s.tags[i + 2] != 0 {
+                tag = s.tags[i + 2] - (1 - s.tags[i + 2] % 2);
+            }
+            out.words.push(format!("{}-{}", s.words[i], s.words[i + 2]));
+            out.tags.push(tag);
+            i += 3;
+        } else {
+            out.words.push(s.words[i].clone());
+            out.tags.push(s.tags[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Training settings.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Features whose largest absolute averaged weight is below this are dropped.
+    pub prune: f32,
+    /// Seed of the shuffling.
+    pub seed: u64,
+    /// Words seen fewer times get no word-identity features.
+    pub min_count: usize,
+    /// Whether to learn the MISC tags (which the output drops) or train them as O.
+    pub misc: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { epochs: 15, prune: 0.05, seed: 42, min_count: 3, misc: true }
+    }
+}
+
+#[derive(Clone, Default)]
+struct Acc {
+    w: [f32; NT],
+    total: [f32; NT],
+    stamp: [u32; NT],
+}
+
+fn update(acc: &mut FeatureMap<Acc>, feats: &[u32], tag: usize, delta: f32, now: u32) {
+    for f in feats {
+        let a = acc.entry(*f).or_default();
+        a.total[tag] += (now - a.stamp[tag]) as f32 * a.w[tag];
+        a.stamp[tag] = now;
+        a.w[tag] += delta;
+    }
+}
+
+/// Words seen all-lowercase in the sentences (the "common word" vocabulary).
+fn lowercase_vocab(sentences: &[&Sentence]) -> FastSet {
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for s in sentences {
+        for w in &s.words {
+            if w.chars().any(char::is_lowercase) && !w.chars().any(char::is_uppercase) {
+                *counts.entry(w.as_str()).or_default() += 1;
+            }
+        }
+    }
+    counts.into_keys().map(str::to_string).collect()
+}
+
+/// Trains an averaged perceptron on `sentences` and returns the serialized model.
+/// `log` receives one progress line per epoch.
+pub fn train(sentences: &[&Sentence], settings: Settings, log: &mut dyn FnMut(&str)) -> Vec<u8> {
+    let gaz = Gazetteer::load();
+    let vocab = lowercase_vocab(sentences);
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for w in sentences.iter().flat_map(|s| &s.words) {
+        *counts.entry(w.to_lowercase()).or_default() += 1;
+    }
+    let frequent: FastSet =
+        counts.into_iter().filter(|(_, c)| *c >= settings.min_count).map(|(w, _)| w).collect();
+    let data: Vec<(SentenceFeatures, Vec<usize>)> = sentences
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            (
+                extract(&words, &gaz, &vocab, Some(&frequent)),
+                s.tags.iter().map(|&t| if settings.misc || t < 7 { t } else { 0 }).collect(),
+            )
+        })
+        .map(|(sf, mut tags): (SentenceFeatures, Vec<usize>)| {
+            for i in 0..tags.len() {
+                if !sf.candidate[i] {
+                    tags[i] = 0;
+                } else if is_inside(tags[i]) && (i == 0 || tags[i - 1].div_ceil(2) != tags[i].div_ceil(2)) {
+                    tags[i] -= 1;
+                }
+            }
+            (sf, tags)
+        })
+        .collect();
+    let missed: usize = data
+        .iter()
+        .zip(sentences)
+        .map(|((sf, _), s)| {
+            s.tags.iter().zip(&sf.candidate).filter(|(t, c)| **t != 0 && **t < 7 && !**c).count()
+        })
+        .sum();
+    log(&format!("{} sentences; {missed} gold PER/LOC/ORG tokens are not candidates", data.len()));
+    let mut acc: FeatureMap<Acc> = FeatureMap::default();
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = settings.seed.max(1);
+    let mut now: u32 = 1;
+    for epoch in 0..settings.epochs {
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let (mut errors, mut seen) = (0usize, 0usize);
+        for &k in &order {
+            let (sf, gold) = &data[k];
+            let pred = viterbi(sf, &|feats, scores| {
+                for f in feats {
+                    if let Some(a) = acc.get(f) {
+                        for (s, x) in scores.iter_mut().zip(&a.w) {
+                            *s += x;
+                        }
+                    }
+                }
+            });
+            for i in 0..gold.len() {
+                if !sf.candidate[i] {
+                    continue;
+                }
+                seen += 1;
+                let gp = if i > 0 { gold[i - 1] } else { 0 };
+                let pp = if i > 0 { pred[i - 1] } else { 0 };
+                if gold[i] != pred[i] {
+                    errors += 1;
+                    let stat = &sf.feats[sf.offsets[i]..sf.offsets[i + 1]];
+                    update(&mut acc, stat, gold[i], 1.0, now);
+                    update(&mut acc, stat, pred[i], -1.0, now);
+                }
+                if gold[i] != pred[i] || gp != pp {
+                    update(&mut acc, &history(sf, i, gp), gold[i], 1.0, now);
+                    update(&mut acc, &history(sf, i, pp), pred[i], -1.0, now);
+                }
+            }
+            now += 1;
+        }
+        log(&format!(
+            "epoch {}: {errors} errors on {seen} candidate tokens, {} features",
+            epoch + 1,
+            acc.len()
+        ));
+    }
+    let mut model = Model { weights: FeatureMap::default(), vocab };
+    for (f, a) in acc {
+        let mut w = [0.0; NT];
+        for (t, x) in w.iter_mut().enumerate() {
+            let total = a.total[t] + (now - a.stamp[t]) as f32 * a.w[t];
+            *x = total / now as f32;
+        }
+        if w.iter().any(|x| x.abs() >= settings.prune) {
+            model.weights.insert(f, w);
+        }
+    }
+    log(&format!("kept {} features", model.weights.len()));
+    model.to_bytes()
+}
+
+/// Checks that `licenses` (the text of `assets/ner/LICENSES.md`) names each data file and
+/// states a licence for it, so a model is never built from data of unrecorded origin.
+pub fn check_licenses(licenses: &str, files: &[&str]) -> Result<(), String> {
+    for file in files {
+        let ok = licenses
+            .lines()
+            .filter(|l| l.contains(file))
+            .any(|l| l.contains("CC BY") || l.contains("CC-BY") || l.contains("public domain"));
+        if !ok {
+            return Err(format!(
+                "LICENSES.md has no line naming {file} with its licence (CC BY / public domain)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Precision, recall and F1 counts of one entity kind.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Counts {
+    /// Predicted spans with the right bounds and kind.
+    pub true_pos: usize,
+    /// Predicted spans that are not gold.
+    pub false_pos: usize,
+    /// Gold spans that were not predicted.
+    pub false_neg: usize,
+}
+
+impl Counts {
+    /// Precision.
+    pub fn precision(&self) -> f64 {
+        ratio(self.true_pos, self.true_pos + self.false_pos)
+    }
+    /// Recall.
+    pub fn recall(&self) -> f64 {
+        ratio(self.true_pos, self.true_pos + self.false_neg)
+    }
+    /// Harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+    fn add(&mut self, other: Counts) {
+        self.true_pos += other.true_pos;
+        self.false_pos += other.false_pos;
+        self.false_neg += other.false_neg;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// Per-kind and overall scores of an evaluation.
+#[derive(Clone, Debug)]
+pub struct Scores {
+    /// Person, place and organization counts, in that order.
+    pub kinds: [(EntityKind, Counts); 3],
+}
+
+impl Scores {
+    /// Counts over all three kinds.
+    pub fn overall(&self) -> Counts {
+        let mut c = Counts::default();
+        for (_, k) in &self.kinds {
+            c.add(*k);
+        }
+        c
+    }
+}
+
+fn tag_kind(tag: usize) -> Option<EntityKind> {
+    match tag.div_ceil(2) {
+        1 => Some(EntityKind::Person),
+        2 => Some(EntityKind::Place),
+        3 => Some(EntityKind::Organization),
+        _ => None,
+    }
+}
+
+/// Rebuilds each document's text (tokens joined by spaces, sentences by newlines), runs
+/// the full recognizer on it and compares exact spans and kinds with the gold tags.
+pub fn evaluate(recognizer: &Recognizer, docs: &[Doc]) -> Scores {
+    evaluate_with(recognizer, docs, &mut |_| {})
+}
+
+/// Like [`evaluate`], reporting each wrong or missed span to `report` ("+" for a false
+/// positive, "-" for a false negative).
+pub fn evaluate_with(recognizer: &Recognizer, docs: &[Doc], report: &mut dyn FnMut(&str)) -> Scores {
+    let mut scores = Scores {
+        kinds: [
+            (EntityKind::Person, Counts::default()),
+            (EntityKind::Place, Counts::default()),
+            (EntityKind::Organization, Counts::default()),
+        ],
+    };
+    for doc in docs {
+        let mut text = String::new();
+        let mut gold: HashSet<(usize, usize, EntityKind)> = HashSet::new();
+        for s in &doc.sentences {
+            let mut open: Option<(usize, usize, EntityKind)> = None;
+            for (w, &t) in s.words.iter().zip(&s.tags) {
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push(' ');
+                }
+                let start = text.len();
+                text.push_str(w);
+                let continues = is_inside(t) && open.is_some_and(|o| Some(o.2) == tag_kind(t));
+                if continues {
+                    if let Some(o) = open.as_mut() {
+                        o.1 = text.len();
+                    }
+                } else {
+                    gold.extend(open.take());
+                    open = tag_kind(t).map(|k| (start, text.len(), k));
+                }
+            }
+            gold.extend(open.take());
+            text.push('\n');
+        }
+        let pred: HashSet<(usize, usize, EntityKind)> =
+            recognizer.recognize(&text).into_iter().map(|m| (m.start, m.end, m.kind)).collect();
+        for (sign, a, b) in [("+", &pred, &gold), ("-", &gold, &pred)] {
+            for x in a.iter().filter(|x| !b.contains(x)) {
+                let mut from = x.0.saturating_sub(30);
+                while !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let ctx = text[from..x.0].replace('\n', " ");
+                report(&format!("{sign} {:<12} {:<30} | {ctx}", x.2.as_str(), &text[x.0..x.1]));
+            }
+        }
+        for (kind, c) in &mut scores.kinds {
+            c.true_pos += pred.iter().filter(|p| p.2 == *kind && gold.contains(p)).count();
+            c.false_pos += pred.iter().filter(|p| p.2 == *kind && !gold.contains(p)).count();
+            c.false_neg += gold.iter().filter(|g| g.2 == *kind && !pred.contains(g)).count();
+        }
+    }
+    scores
+}

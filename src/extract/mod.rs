@@ -1,0 +1,138 @@
+//! Pure text analysis: sentences, time expressions, entities and the events built from
+//! them. No I/O, no egui, no threads; everything here is a function of its input, so it is
+//! tested with tables and reused unchanged by the app, the `extract` command and benches.
+//!
+//! Offsets are byte offsets into the document text; [`char_offsets`] converts them to the
+//! code-point offsets of the JSON contract at the edge.
+
+pub mod entities;
+pub mod sentences;
+pub mod time;
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use self::entities::Mention;
+use self::time::{ReferenceDate, Timex, TimexType};
+
+/// Everything extracted from one document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocumentExtraction {
+    pub reference: Option<ReferenceDate>,
+    pub sentences: Vec<Range<usize>>,
+    pub timexes: Vec<Timex>,
+    pub mentions: Vec<Mention>,
+    pub events: Vec<EventCandidate>,
+}
+
+/// A sentence anchored on one of its time expressions: the unit the timeline, the event
+/// list and the export show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventCandidate {
+    /// Index into [`DocumentExtraction::sentences`].
+    pub sentence: usize,
+    /// Index into [`DocumentExtraction::timexes`].
+    pub timex: usize,
+    /// Indices into [`DocumentExtraction::mentions`] of the entities in the sentence.
+    pub mentions: Vec<usize>,
+}
+
+/// Runs the whole pipeline on one document. `given_reference` is the user's reference date
+/// (`--dct` or typed in the UI); without it the tagger looks for one in the text.
+pub fn extract_document(text: &str, given_reference: Option<Date>) -> DocumentExtraction {
+    let sentences = sentences::split_sentences(text);
+    let mentions = entities::recognize(text);
+    let mut extraction = DocumentExtraction { sentences, mentions, ..DocumentExtraction::default() };
+    retag_times(text, given_reference, &mut extraction);
+    extraction
+}
+
+/// Re-resolves the time expressions and events against a new reference date, keeping the
+/// sentences and entities: what happens when the user corrects a document's date.
+pub fn retag_times(text: &str, given_reference: Option<Date>, extraction: &mut DocumentExtraction) {
+    let reference = time::reference_date(text, given_reference);
+    extraction.timexes = time::tag(text, reference.date);
+    extraction.reference = Some(reference);
+    extraction.events = build_events(&extraction.sentences, &extraction.timexes, &extraction.mentions);
+}
+
+/// One event per dated time expression (so "from January 1999 to March 1999" gives two
+/// points in the chronology); a sentence whose expressions have no calendar position
+/// ("a few hours", an unresolved "Friday") still gives one event, listed as undated.
+fn build_events(sentences: &[Range<usize>], timexes: &[Timex], mentions: &[Mention]) -> Vec<EventCandidate> {
+    let mut events = Vec::new();
+    let mut next_timex = 0;
+    let mut next_mention = 0;
+    for (sentence_index, sentence) in sentences.iter().enumerate() {
+        while next_timex < timexes.len() && timexes[next_timex].start < sentence.start {
+            next_timex += 1;
+        }
+        let first_timex = next_timex;
+        while next_timex < timexes.len() && timexes[next_timex].start < sentence.end {
+            next_timex += 1;
+        }
+        if first_timex == next_timex {
+            continue;
+        }
+        while next_mention < mentions.len() && mentions[next_mention].start < sentence.start {
+            next_mention += 1;
+        }
+        let sentence_mentions: Vec<usize> =
+            (next_mention..mentions.len()).take_while(|&m| mentions[m].start < sentence.end).collect();
+        let dated: Vec<usize> = (first_timex..next_timex).filter(|&t| is_datable(&timexes[t])).collect();
+        let anchors = if dated.is_empty() { vec![first_timex] } else { dated };
+        events.extend(anchors.into_iter().map(|timex| EventCandidate {
+            sentence: sentence_index,
+            timex,
+            mentions: sentence_mentions.clone(),
+        }));
+    }
+    events
+}
+
+fn is_datable(timex: &Timex) -> bool {
+    matches!(timex.kind, TimexType::Date | TimexType::Time) && timex.interval.is_some()
+}
+
+/// Converts ascending byte offsets into code-point offsets in one pass over `text`.
+/// The `extract` JSON counts code points; everything inside the crate counts bytes.
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+/// Starts a [`CharOffsets`] converter at the beginning of `text`.
+pub fn char_offsets(text: &str) -> CharOffsets<'_> {
+    CharOffsets { text, byte: 0, chars: 0 }
+}
+
+impl CharOffsets<'_> {
+    /// Code-point offset of `byte`; cheap when called with non-decreasing offsets, correct
+    /// for any offset on a char boundary.
+    pub fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_code_points() {
+        let text = "Gutiérrez left in 2005";
+        let mut offsets = char_offsets(text);
+        assert_eq!(offsets.at(0), 0);
+        assert_eq!(offsets.at(text.find("left").unwrap()), 10);
+        assert_eq!(offsets.at(text.len()), 22);
+        assert_eq!(offsets.at(1), 1);
+    }
+}

@@ -1,0 +1,285 @@
+//! Temporal tagging: finds TIMEX3 time expressions in English text and resolves them to
+//! calendar intervals the timeline can draw.
+//!
+//! Pure: no I/O, no egui, never panics on any input. Offsets are byte offsets into the text
+//! given (always on `char` boundaries); callers convert to code points at the edges.
+
+mod lexicon;
+mod resolve;
+mod rules;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use self::resolve::Point;
+use self::rules::{Cue, Grammar, Spec};
+
+/// The four TIMEX3 types; the timeline only places `Date` and `Time`, the others are kept
+/// so the document viewer can still highlight them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    /// The TIMEX3 spelling used by TempEval and the `extract` JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Date => "DATE",
+            Self::Time => "TIME",
+            Self::Duration => "DURATION",
+            Self::Set => "SET",
+        }
+    }
+}
+
+/// How finely the text pins a date down; decides whether the timeline draws a point or a bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Granularity {
+    TimeOfDay,
+    Day,
+    Week,
+    Month,
+    Season,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+/// TIMEX3 `mod`: qualifies an interval ("early 2005", "about a year", "before March").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Modifier {
+    Approx,
+    Before,
+    After,
+    Start,
+    Mid,
+    End,
+    LessThan,
+    MoreThan,
+}
+
+/// A resolved calendar interval, both ends inclusive, `earliest <= latest`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Interval {
+    pub earliest: Date,
+    pub latest: Date,
+    pub granularity: Granularity,
+}
+
+/// What a relative or underspecified expression was resolved against, so the UI can say
+/// "relative to the document date" or "relative to 21 January 2000 mentioned before".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Anchor {
+    /// The expression is absolute ("21 January 2000").
+    Absolute,
+    /// Resolved against the document's reference date (news style: "yesterday").
+    ReferenceDate,
+    /// Resolved against an earlier expression in the text (narrative style: "two days
+    /// later"); the index is into the `Vec<Timex>` returned by [`tag`].
+    PreviousTimex(usize),
+    /// Relative, but nothing to resolve against: value keeps `X` placeholders.
+    Unresolved,
+}
+
+/// One time expression found in the text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timex {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    pub kind: TimexType,
+    /// TIMEX3 value: `2000-01-21`, `2005-04`, `XXXX-01-21`, `P1Y`, `PRESENT_REF`, ...
+    pub value: String,
+    pub modifier: Option<Modifier>,
+    /// Where the timeline puts it; `None` when it has no calendar position (durations,
+    /// sets, unresolved relatives).
+    pub interval: Option<Interval>,
+    /// Other readings consistent with the text, nearest to the anchor first ("Friday 21st
+    /// of January" fits 2000 and 2005). Non-empty means the chosen `interval` is a guess.
+    pub alternatives: Vec<Interval>,
+    /// Name of the rule that matched, for provenance tooltips.
+    pub rule: &'static str,
+    pub anchor: Anchor,
+}
+
+/// Where a document's reference date came from; shown next to the date in the UI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReferenceSource {
+    /// Given by the user (`--dct` or typed in the UI).
+    Given,
+    /// Found in the text: a dateline or a "Date:" header.
+    Document,
+    /// Guessed from the document's latest explicit date.
+    Inferred,
+    /// Nothing to go on.
+    None,
+}
+
+impl ReferenceSource {
+    /// The spelling used in the `extract` JSON ("cli" is kept for `Given`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Given => "cli",
+            Self::Document => "document",
+            Self::Inferred => "inferred",
+            Self::None => "none",
+        }
+    }
+}
+
+/// A document's reference date and its provenance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferenceDate {
+    pub date: Option<Date>,
+    pub source: ReferenceSource,
+}
+
+/// Picks the reference date: `given` if any, else a dateline or header in the text, else the
+/// latest explicit full date in the text (marked inferred), else none.
+pub fn reference_date(text: &str, given: Option<Date>) -> ReferenceDate {
+    if let Some(date) = given {
+        return ReferenceDate { date: Some(date), source: ReferenceSource::Given };
+    }
+    if let Some(date) = header_date(text) {
+        return ReferenceDate { date: Some(date), source: ReferenceSource::Document };
+    }
+    let latest = tag(text, None).iter().filter_map(explicit_day).max();
+    ReferenceDate {
+        date: latest,
+        source: if latest.is_some() { ReferenceSource::Inferred } else { ReferenceSource::None },
+    }
+}
+
+/// How many lines from the top a dateline or date header may be.
+const HEADER_LINES: usize = 8;
+
+/// Markers that make a line a news dateline ("QUITO, Jan 22, 2000 (AP) --").
+const DATELINE_MARKERS: [&str; 7] = [" -- ", " - ", " — ", "(AP)", "(Reuters)", "(AFP)", "(UPI)"];
+
+/// Header words that introduce a document's date ("Date:", "Published").
+const HEADER_WORDS: [&str; 5] = ["date", "published", "posted", "updated", "dateline"];
+
+/// The day-precise explicit date of a dateline or date header near the top of `text`.
+fn header_date(text: &str) -> Option<Date> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n').take(HEADER_LINES) {
+        let trimmed = line.trim();
+        let lower = trimmed.to_ascii_lowercase();
+        let is_header = HEADER_WORDS.iter().any(|word| lower.starts_with(word))
+            || DATELINE_MARKERS.iter().any(|marker| trimmed.contains(marker))
+            || offset == 0;
+        offset += line.len();
+        if !is_header {
+            continue;
+        }
+        let found = tag(line, None);
+        if let Some(date) = found.iter().find_map(explicit_day) {
+            let covered: usize = found.iter().map(|timex| timex.end - timex.start).sum();
+            let dateline = DATELINE_MARKERS.iter().any(|marker| trimmed.contains(marker));
+            let header = HEADER_WORDS.iter().any(|word| lower.starts_with(word));
+            if dateline || header || covered * 2 >= trimmed.len() {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+/// The date of a timex that names one day with its year.
+fn explicit_day(timex: &Timex) -> Option<Date> {
+    let interval = timex.interval?;
+    (timex.anchor == Anchor::Absolute
+        && matches!(interval.granularity, Granularity::Day | Granularity::TimeOfDay))
+    .then_some(interval.earliest)
+}
+
+/// Finds and resolves every time expression in `text`, in text order, non-overlapping.
+pub fn tag(text: &str, reference: Option<Date>) -> Vec<Timex> {
+    let tokens = lexicon::tokenize(text);
+    let grammar = Grammar::new(text, &tokens);
+    let mut found: Vec<Timex> = Vec::new();
+    let mut at = 0;
+    while at < tokens.len() {
+        let reading = if lexicon::is_trigger(&tokens, at) { grammar.read(at) } else { None };
+        let Some(reading) = reading else {
+            at += 1;
+            continue;
+        };
+        let (anchor, point) = choose_anchor(reading.cue, reference, &found);
+        let tense = grammar.tense(at, reading.end);
+        let resolution = resolve::resolve(&reading.spec, point, reading.cue, tense);
+        let interval = resolution.interval.map(|interval| resolve::narrow(interval, reading.modifier));
+        let anchor =
+            if point.is_none() && reading.cue != Cue::Absolute { Anchor::Unresolved } else { anchor };
+        found.push(Timex {
+            start: tokens[at].start,
+            end: tokens[reading.end - 1].end,
+            kind: kind_of(&reading.spec),
+            value: resolution.value,
+            modifier: reading.modifier,
+            interval,
+            alternatives: resolution.alternatives,
+            rule: reading.rule,
+            anchor,
+        });
+        at = reading.end;
+    }
+    found
+}
+
+fn kind_of(spec: &Spec) -> TimexType {
+    match spec {
+        Spec::Duration { .. } => TimexType::Duration,
+        Spec::Set(_) => TimexType::Set,
+        Spec::Clock { .. } => TimexType::Time,
+        _ => TimexType::Date,
+    }
+}
+
+/// Picks what an expression with cue `cue` is resolved against: the reference date for
+/// deictic words, the last resolved date before it for narrative ones.
+fn choose_anchor(cue: Cue, reference: Option<Date>, found: &[Timex]) -> (Anchor, Option<Point>) {
+    let previous = found.iter().enumerate().rev().find_map(|(index, timex)| {
+        let interval = timex.interval?;
+        let usable = matches!(timex.kind, TimexType::Date | TimexType::Time)
+            && interval.granularity <= Granularity::Year
+            && timex.value != "PRESENT_REF";
+        usable.then_some((
+            Anchor::PreviousTimex(index),
+            Point { date: interval.earliest, granularity: interval.granularity },
+        ))
+    });
+    let comparable = found.iter().enumerate().rev().find_map(|(index, timex)| {
+        let interval = timex.interval?;
+        let original =
+            !matches!(timex.anchor, Anchor::PreviousTimex(_)) && !matches!(timex.rule, "ago" | "comparative");
+        (original && timex.kind == TimexType::Date).then_some((
+            Anchor::PreviousTimex(index),
+            Point { date: interval.earliest, granularity: interval.granularity },
+        ))
+    });
+    let reference =
+        reference.map(|date| (Anchor::ReferenceDate, Point { date, granularity: Granularity::Day }));
+    let chosen = match cue {
+        Cue::Absolute => return (Anchor::Absolute, None),
+        Cue::Deictic => reference,
+        Cue::Narrative => previous.or(reference),
+        Cue::Comparative => comparable
+            .filter(|(_, point)| {
+                matches!(point.granularity, Granularity::Quarter | Granularity::Month | Granularity::Season)
+            })
+            .or(reference)
+            .or(previous),
+        Cue::Bare => reference.or(previous),
+    };
+    match chosen {
+        Some((anchor, point)) => (anchor, Some(point)),
+        None => (Anchor::Unresolved, None),
+    }
+}

@@ -1,0 +1,1657 @@
+//! The grammar: at a trigger token every rule tries to read a time expression forward over
+//! the tokens, and the longest reading wins. Rules only say what the text means (`Spec`);
+//! turning that into calendar values is `resolve`'s job.
+
+use super::Modifier;
+use super::lexicon::{DayPart, Lex, Shape, Token, Unit, is_full_name};
+
+/// How an expression should be anchored, decided from its own words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Cue {
+    /// Carries its own year: needs no anchor.
+    Absolute,
+    /// Speaks from the writer's now ("yesterday", "last week", "two years ago").
+    Deictic,
+    /// Speaks from the story's last date ("two years later", "the following month").
+    Narrative,
+    /// Compares with the period just mentioned ("a year earlier", "the year-ago quarter").
+    Comparative,
+    /// Underspecified but with no cue ("Friday", "21 January"): the document date in news.
+    Bare,
+}
+
+/// Which occurrence of a named day, month or season is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Relation {
+    Nearest,
+    Last,
+    Next,
+    This,
+}
+
+/// A named part of a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum YearPart {
+    Quarter(u8),
+    Half(u8),
+    /// 0 spring, 1 summer, 2 fall, 3 winter.
+    Season(u8),
+}
+
+/// Holidays with a fixed rule for their date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Holiday {
+    NewYearsDay,
+    NewYearsEve,
+    ValentinesDay,
+    Easter,
+    MemorialDay,
+    IndependenceDay,
+    LaborDay,
+    Halloween,
+    ElectionDay,
+    VeteransDay,
+    Thanksgiving,
+    ChristmasEve,
+    Christmas,
+}
+
+/// Which year a part of a year belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum YearOf {
+    Explicit(i32),
+    /// Years after the anchor's year (0: the anchor's own year).
+    Offset(i32),
+    /// Relative to the anchor, with no direction given: the anchor's own year.
+    Implicit,
+}
+
+/// What an expression means, before any anchoring.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Spec {
+    /// A calendar date with whatever parts the text gives.
+    Calendar {
+        year: Option<i32>,
+        month: Option<u8>,
+        day: Option<u8>,
+        weekday: Option<u8>,
+    },
+    /// First three digits of the decade's years ("199" for the 1990s).
+    Decade(i32),
+    /// First two digits of the century's years ("19" for the 20th century).
+    Century(i32),
+    PartOfYear {
+        year: YearOf,
+        part: YearPart,
+    },
+    /// The anchor moved by `amount` units, named at the unit's granularity.
+    Shift {
+        unit: Unit,
+        amount: i32,
+    },
+    Weekday {
+        weekday: u8,
+        relation: Relation,
+    },
+    MonthOf {
+        month: u8,
+        relation: Relation,
+    },
+    /// A month (and day) in the year `offset` years from the anchor's ("June last year").
+    YearRelative {
+        offset: i32,
+        month: u8,
+        day: Option<u8>,
+    },
+    /// A named holiday, in `year` or the occurrence nearest the anchor.
+    Holiday {
+        holiday: Holiday,
+        year: Option<i32>,
+        relation: Relation,
+    },
+    /// `PRESENT_REF`, `PAST_REF` or `FUTURE_REF`.
+    Reference(&'static str),
+    /// A length of time; `None` amount for "a few", "several".
+    Duration {
+        amount: Option<f64>,
+        unit: Unit,
+    },
+    /// A TIMEX3 SET value, already spelled.
+    Set(String),
+    /// A time of day, on a day given by `day` (the anchor's day when `None`).
+    Clock {
+        day: Option<Box<Spec>>,
+        hour: Option<u8>,
+        minute: u8,
+        part: Option<DayPart>,
+    },
+}
+
+/// One rule's reading of the tokens `start..end`.
+#[derive(Clone, Debug)]
+pub(super) struct Reading {
+    pub end: usize,
+    pub spec: Spec,
+    pub cue: Cue,
+    pub modifier: Option<Modifier>,
+    pub rule: &'static str,
+}
+
+fn reading(end: usize, spec: Spec, cue: Cue, rule: &'static str) -> Option<Reading> {
+    Some(Reading { end, spec, cue, modifier: None, rule })
+}
+
+/// A rule: reads forward from a token, or declines.
+type Rule<'a> = fn(&Grammar<'a>, usize) -> Option<Reading>;
+
+/// How many rules `Grammar::rules` lists; the last two wrap the others in modifiers.
+const RULE_COUNT: usize = 22;
+
+/// The tokens of one text plus the rules that read them.
+pub(super) struct Grammar<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+}
+
+impl<'a> Grammar<'a> {
+    /// Wraps one text and its tokens.
+    pub fn new(text: &'a str, tokens: &'a [Token]) -> Self {
+        Self { text, tokens }
+    }
+
+    /// Every rule, tried at each trigger token.
+    fn rules() -> [Rule<'a>; RULE_COUNT] {
+        [
+            Self::iso_date,
+            Self::numeric_date,
+            Self::month_first_date,
+            Self::day_first_date,
+            Self::year,
+            Self::decade,
+            Self::century,
+            Self::part_of_year,
+            Self::deictic_word,
+            Self::reference_phrase,
+            Self::relative_unit,
+            Self::relative_name,
+            Self::bare_weekday,
+            Self::ago,
+            Self::comparative,
+            Self::holiday,
+            Self::duration,
+            Self::set,
+            Self::clock,
+            Self::day_with_part,
+            Self::modified,
+            Self::approximate,
+        ]
+    }
+
+    /// The longest reading starting at token `at`, if any rule matches there.
+    pub fn read(&self, at: usize) -> Option<Reading> {
+        let mut best: Option<Reading> = None;
+        for rule in Self::rules() {
+            if let Some(found) = rule(self, at)
+                && found.end > at
+                && best.as_ref().is_none_or(|b| found.end > b.end)
+            {
+                best = Some(found);
+            }
+        }
+        best
+    }
+
+    /// Reads the core expressions (no leading modifier) at `at`.
+    fn core(&self, at: usize) -> Option<Reading> {
+        let mut best: Option<Reading> = None;
+        for rule in &Self::rules()[..RULE_COUNT - 2] {
+            if let Some(found) = rule(self, at)
+                && found.end > at
+                && best.as_ref().is_none_or(|b| found.end > b.end)
+            {
+                best = Some(found);
+            }
+        }
+        best
+    }
+
+    fn token(&self, at: usize) -> Option<&Token> {
+        self.tokens.get(at)
+    }
+
+    fn key(&self, at: usize) -> &'static str {
+        self.token(at).map_or("", |token| token.key)
+    }
+
+    fn is(&self, at: usize, key: &str) -> bool {
+        self.key(at) == key
+    }
+
+    fn is_any(&self, at: usize, keys: &[&str]) -> bool {
+        let key = self.key(at);
+        !key.is_empty() && keys.contains(&key)
+    }
+
+    fn lex(&self, at: usize) -> Lex {
+        self.token(at).map_or(Lex::Other, |token| token.lex)
+    }
+
+    fn punct(&self, at: usize, mark: u8) -> bool {
+        self.token(at).is_some_and(|token| token.shape == Shape::Punct(mark))
+    }
+
+    /// Token `at` follows the previous token with no space between.
+    fn tight(&self, at: usize) -> bool {
+        self.token(at).is_some_and(|token| !token.spaced)
+    }
+
+    fn digits(&self, at: usize) -> Option<(u32, usize)> {
+        let token = self.token(at)?;
+        (token.shape == Shape::Digits).then_some((token.number, token.digits()))
+    }
+
+    /// Skips token `at` when it has key `key`.
+    fn skip(&self, at: usize, key: &str) -> usize {
+        if self.is(at, key) { at + 1 } else { at }
+    }
+
+    fn skip_punct(&self, at: usize, mark: u8) -> usize {
+        if self.punct(at, mark) { at + 1 } else { at }
+    }
+
+    /// A digit run that is not part of a larger number ("1,000", "3.5", "$1990").
+    fn standalone_number(&self, at: usize) -> Option<(u32, usize)> {
+        let (value, width) = self.digits(at)?;
+        let before_glued = at > 0
+            && self.tight(at)
+            && (self.punct(at - 1, b'$')
+                || ((self.punct(at - 1, b'.') || self.punct(at - 1, b','))
+                    && at > 1
+                    && self.digits(at - 2).is_some()
+                    && self.tight(at - 1)));
+        let after_glued = self.tight(at + 1)
+            && ((self.punct(at + 1, b'.') || self.punct(at + 1, b','))
+                && self.digits(at + 2).is_some()
+                && self.tight(at + 2)
+                || self.punct(at + 1, b'%'));
+        (!before_glued && !after_glued).then_some((value, width))
+    }
+
+    /// A day of the month: "21", "21st", "twenty-first" is not supported; returns the end.
+    fn day_number(&self, at: usize) -> Option<(u8, usize)> {
+        let (value, width) = self.standalone_number(at)?;
+        if width > 2 || !(1..=31).contains(&value) {
+            return None;
+        }
+        let mut end = at + 1;
+        if self.tight(end) && self.is_any(end, &["st", "nd", "rd", "th"]) {
+            end += 1;
+        }
+        Some((value as u8, end))
+    }
+
+    /// An ordinal day ("first" .. "thirtieth") or a numeric day.
+    fn day_or_ordinal(&self, at: usize) -> Option<(u8, usize)> {
+        if let Lex::Ordinal(value) = self.lex(at) {
+            return Some((value as u8, at + 1));
+        }
+        self.day_number(at)
+    }
+
+    /// A plausible four-digit year.
+    fn year_number(&self, at: usize) -> Option<i32> {
+        let (value, width) = self.standalone_number(at)?;
+        (width == 4 && (1000..=2100).contains(&value)).then_some(value as i32)
+    }
+
+    /// Optional ", 2000" / " 2000" / " of 2000" after a month or day; returns (year, end).
+    fn trailing_year(&self, at: usize) -> (Option<i32>, usize) {
+        let mut next = self.skip_punct(at, b',');
+        next = self.skip(next, "of");
+        if let Some(year) = self.year_number(next)
+            && !(self.tight(next + 1) && self.is(next + 1, "s"))
+        {
+            return (Some(year), next + 1);
+        }
+        if self.punct(next, b'\'')
+            && let Some((value, 2)) = self.digits(next + 1)
+        {
+            return (Some(1900 + value as i32), next + 2);
+        }
+        if let Some((year, end)) = self.spelled_year(next) {
+            return (Some(year), end);
+        }
+        (None, at)
+    }
+
+    /// "nineteen ninety-six", "two thousand (and) one": a year in words.
+    fn spelled_year(&self, at: usize) -> Option<(i32, usize)> {
+        let Lex::Number(first) = self.lex(at) else {
+            return None;
+        };
+        if first == 2 && self.is(at + 1, "thousand") {
+            let after_and = self.skip(at + 2, "and");
+            return Some(match self.lex(after_and) {
+                Lex::Number(rest @ 1..=99) => (2000 + rest as i32, after_and + 1),
+                _ => (2000, at + 2),
+            });
+        }
+        if !(11..=20).contains(&first) {
+            return None;
+        }
+        let (rest, end) = match self.lex(at + 1) {
+            Lex::Number(tens @ (20 | 30 | 40 | 50 | 60 | 70 | 80 | 90)) => {
+                let after_hyphen = self.skip_punct(at + 2, b'-');
+                match self.lex(after_hyphen) {
+                    Lex::Number(unit @ 1..=9) => (tens + unit, after_hyphen + 1),
+                    _ => (tens, at + 2),
+                }
+            }
+            Lex::Number(teen @ 10..=19) => (teen, at + 2),
+            _ => return None,
+        };
+        Some((first as i32 * 100 + rest as i32, end))
+    }
+
+    /// "this year" / "last year" / "next year" after a month: the year's offset and end.
+    fn relative_year(&self, at: usize) -> Option<(i32, usize)> {
+        let offset = relative_offset(self.key(at))?;
+        (self.lex(at + 1) == Lex::Unit(Unit::Year, false)).then_some((offset, at + 2))
+    }
+
+    fn month(&self, at: usize) -> Option<(u8, usize)> {
+        let token = self.token(at)?;
+        let Lex::Month(month) = token.lex else {
+            return None;
+        };
+        let abbreviated = !is_full_name(token.key);
+        if !token.capitalized && token.key != "sept" {
+            return None;
+        }
+        let mut end = at + 1;
+        if abbreviated && self.punct(end, b'.') {
+            end += 1;
+        }
+        Some((month, end))
+    }
+
+    /// "Friday," before a date.
+    fn leading_weekday(&self, at: usize) -> (Option<u8>, usize) {
+        if let Lex::Weekday(day) = self.lex(at)
+            && !self.key(at).ends_with('s')
+        {
+            let mut next = at + 1;
+            next = self.skip_punct(next, b'.');
+            next = self.skip_punct(next, b',');
+            next = self.skip(next, "the");
+            return (Some(day), next);
+        }
+        (None, at)
+    }
+
+    fn iso_date(&self, at: usize) -> Option<Reading> {
+        let (year, width) = self.digits(at)?;
+        if width == 8 {
+            let (month, day) = ((year / 100) % 100, year % 100);
+            let year = year / 10000;
+            if (1900..=2100).contains(&year) && is_valid_date(year as i32, month, day) {
+                return reading(at + 1, calendar(year as i32, month, day), Cue::Absolute, "iso_compact");
+            }
+            return None;
+        }
+        if width != 4 || !self.punct(at + 1, b'-') || !self.tight(at + 1) || !self.tight(at + 2) {
+            return None;
+        }
+        let (month, _) = self.digits(at + 2).filter(|(m, w)| *w == 2 && (1..=12).contains(m))?;
+        if !self.punct(at + 3, b'-') || !self.tight(at + 3) {
+            return None;
+        }
+        let (day, _) = self.digits(at + 4).filter(|(d, w)| *w == 2 && (1..=31).contains(d))?;
+        if !self.tight(at + 4) {
+            return None;
+        }
+        let date = calendar(year as i32, month, day);
+        if let Some(time) = self.clock_after_date(at + 5, date.clone()) {
+            return Some(time);
+        }
+        reading(at + 5, date, Cue::Absolute, "iso_date")
+    }
+
+    /// "T10:30" or " 10:30:00" right after an ISO date.
+    fn clock_after_date(&self, at: usize, date: Spec) -> Option<Reading> {
+        let mut next = at;
+        if self.is(next, "t") && self.tight(next) {
+            next += 1;
+        }
+        let (hour, _) = self.digits(next).filter(|(h, w)| *w <= 2 && *h <= 24)?;
+        if !self.punct(next + 1, b':') {
+            return None;
+        }
+        let (minute, _) = self.digits(next + 2).filter(|(m, w)| *w == 2 && *m < 60)?;
+        let mut end = next + 3;
+        if self.punct(end, b':') && self.digits(end + 1).is_some() {
+            end += 2;
+        }
+        reading(
+            end,
+            Spec::Clock {
+                day: Some(Box::new(date)),
+                hour: Some(hour as u8),
+                minute: minute as u8,
+                part: None,
+            },
+            Cue::Absolute,
+            "iso_datetime",
+        )
+    }
+
+    fn numeric_date(&self, at: usize) -> Option<Reading> {
+        let (first, first_width) = self.digits(at)?;
+        if first_width > 2 || at > 0 && self.tight(at) && self.punct(at - 1, b'/') {
+            return None;
+        }
+        let separator = match self.token(at + 1)?.shape {
+            Shape::Punct(mark @ (b'/' | b'-' | b'.')) => mark,
+            _ => return None,
+        };
+        if !self.tight(at + 1) || !self.tight(at + 2) || !self.tight(at + 3) || !self.tight(at + 4) {
+            return None;
+        }
+        let (second, second_width) = self.digits(at + 2)?;
+        if second_width > 2 || !self.punct(at + 3, separator) {
+            return None;
+        }
+        let (year, year_width) = self.digits(at + 4)?;
+        let year = match year_width {
+            2 => century_for_two_digits(year),
+            4 if (1000..=2100).contains(&year) => year as i32,
+            _ => return None,
+        };
+        if self.tight(at + 5) && (self.punct(at + 5, b'/') || self.digits(at + 5).is_some()) {
+            return None;
+        }
+        let (month, day) = if first > 12 { (second, first) } else { (first, second) };
+        if !is_valid_date(year, month, day) {
+            return None;
+        }
+        let date = calendar(year, month, day);
+        if let Some(time) = self.clock_after_date(at + 5, date.clone()) {
+            return Some(time);
+        }
+        reading(at + 5, date, Cue::Absolute, "numeric_date")
+    }
+
+    /// "Jan. 21, 2000", "Friday, January 21", "April 2005", "April".
+    fn month_first_date(&self, at: usize) -> Option<Reading> {
+        let (weekday, after_weekday) = self.leading_weekday(at);
+        let (month, after_month) = self.month(after_weekday)?;
+        if let Some((day, after_day)) = self.day_number(after_month)
+            && !(self.punct(after_day, b':') && self.digits(after_day + 1).is_some()
+                || self.is_any(after_day, &["p", "a", "pm", "am"]))
+        {
+            if let Some((offset, end)) = self.relative_year(self.skip_punct(after_day, b',')) {
+                let spec = Spec::YearRelative { offset, month, day: Some(day) };
+                return reading(end, spec, Cue::Deictic, "month_day_relative_year");
+            }
+            let (year, end) = self.trailing_year(after_day);
+            let cue = if year.is_some() { Cue::Absolute } else { Cue::Bare };
+            let spec = Spec::Calendar { year, month: Some(month), day: Some(day), weekday };
+            return reading(end, spec, cue, "month_day");
+        }
+        if weekday.is_some() {
+            return None;
+        }
+        let (year, end) = self.trailing_year(after_month);
+        if let Some(year) = year {
+            return reading(end, month_spec(Some(year), month), Cue::Absolute, "month_year");
+        }
+        if let Some((offset, end)) = self.relative_year(after_month) {
+            let spec = Spec::YearRelative { offset, month, day: None };
+            return reading(end, spec, Cue::Deictic, "month_relative_year");
+        }
+        let token = self.token(at)?;
+        let abbreviated = !is_full_name(token.key);
+        let ambiguous = matches!(token.key, "may" | "march" | "mar" | "jan" | "jun" | "aug" | "dec");
+        if abbreviated && !self.punct(at + 1, b'.') || ambiguous && !self.month_context(at) {
+            return None;
+        }
+        reading(after_month, month_spec(None, month), Cue::Bare, "month")
+    }
+
+    /// A preposition or cue before a month name that makes it a month and not a verb.
+    fn month_context(&self, at: usize) -> bool {
+        at > 0
+            && self.is_any(
+                at - 1,
+                &[
+                    "in",
+                    "since",
+                    "until",
+                    "by",
+                    "of",
+                    "early",
+                    "late",
+                    "mid",
+                    "last",
+                    "next",
+                    "this",
+                    "that",
+                    "during",
+                    "from",
+                    "to",
+                    "before",
+                    "after",
+                    "and",
+                    "or",
+                    "through",
+                    "following",
+                ],
+            )
+    }
+
+    /// "21 January 2000", "Friday 21st of January", "the 21st of January".
+    fn day_first_date(&self, at: usize) -> Option<Reading> {
+        let (weekday, mut next) = self.leading_weekday(at);
+        next = self.skip(next, "the");
+        let (day, after_day) = self.day_or_ordinal(next)?;
+        let after_of = self.skip(after_day, "of");
+        if after_of == after_day && self.digits(next).is_none() {
+            return None;
+        }
+        let (month, after_month) = self.month(after_of)?;
+        let (year, end) = self.trailing_year(after_month);
+        let cue = if year.is_some() { Cue::Absolute } else { Cue::Bare };
+        let spec = Spec::Calendar { year, month: Some(month), day: Some(day), weekday };
+        reading(end, spec, cue, "day_month")
+    }
+
+    /// "1999", "fiscal 1989", "the year 2000", "1999-2000" (each year separately).
+    fn year(&self, at: usize) -> Option<Reading> {
+        let mut next = at;
+        let mut rule = "year";
+        if self.is(next, "fiscal") {
+            next = self.skip(next + 1, "year");
+            rule = "fiscal_year";
+        } else if self.is(next, "the") && self.is(next + 1, "year") {
+            next += 2;
+        } else if self.is(next, "year") {
+            next += 1;
+        }
+        if next == at
+            && self.punct(at, b'\'')
+            && self.year_context(at)
+            && let Some((value, 2)) = self.digits(at + 1)
+            && self.tight(at + 1)
+            && !(self.tight(at + 2) && self.is(at + 2, "s"))
+        {
+            return reading(at + 2, year_spec(century_for_two_digits(value)), Cue::Absolute, "year_short");
+        }
+        if (next > at || self.year_context(at))
+            && let Some((year, end)) = self.spelled_year(next)
+        {
+            return reading(end, year_spec(year), Cue::Absolute, "spelled_year");
+        }
+        let year = self.year_number(next)?;
+        if self.tight(next + 1) && self.is(next + 1, "s")
+            || self.lex(next + 1) == Lex::Other
+                && self.token(next + 1).is_some_and(|t| t.shape == Shape::Word && !t.capitalized)
+                && next == at
+                && !(1900..=2030).contains(&year)
+        {
+            return None;
+        }
+        if next == at && !(1900..=2050).contains(&year) && !self.year_context(at) {
+            return None;
+        }
+        reading(next + 1, year_spec(year), Cue::Absolute, rule)
+    }
+
+    fn year_context(&self, at: usize) -> bool {
+        at > 0
+            && self.is_any(
+                at - 1,
+                &[
+                    "in", "since", "until", "by", "of", "from", "to", "before", "after", "during", "early",
+                    "late", "mid", "and", "year",
+                ],
+            )
+    }
+
+    /// "the 1990s", "1990s", "the '90s", "the nineties", "the mid-1990s".
+    fn decade(&self, at: usize) -> Option<Reading> {
+        let next = self.skip(at, "the");
+        if let Some((value, width)) = self.digits(next)
+            && self.tight(next + 1)
+            && self.is(next + 1, "s")
+        {
+            let decade = match width {
+                4 if value % 10 == 0 && (1000..=2090).contains(&value) => value as i32 / 10,
+                2 if value % 10 == 0 => century_for_two_digits(value) / 10,
+                _ => return None,
+            };
+            return reading(next + 2, Spec::Decade(decade), Cue::Absolute, "decade");
+        }
+        if self.punct(next, b'\'')
+            && let Some((value, 2)) = self.digits(next + 1)
+            && value % 10 == 0
+            && self.is(next + 2, "s")
+        {
+            let decade = century_for_two_digits(value) / 10;
+            return reading(next + 3, Spec::Decade(decade), Cue::Absolute, "decade");
+        }
+        let decade = match self.key(next) {
+            "twenties" => 192,
+            "thirties" => 193,
+            "forties" => 194,
+            "fifties" => 195,
+            "sixties" => 196,
+            "seventies" => 197,
+            "eighties" => 198,
+            "nineties" => 199,
+            _ => return None,
+        };
+        if next == at {
+            return None;
+        }
+        reading(next + 1, Spec::Decade(decade), Cue::Absolute, "decade_word")
+    }
+
+    /// "the 20th century", "the nineteenth century".
+    fn century(&self, at: usize) -> Option<Reading> {
+        let next = self.skip(at, "the");
+        let (ordinal, after) = match self.lex(next) {
+            Lex::Ordinal(value) => (value, next + 1),
+            _ => {
+                let (value, end) = self.day_number(next)?;
+                if end == next + 1 {
+                    return None;
+                }
+                (u32::from(value), end)
+            }
+        };
+        let after = self.skip_punct(after, b'-');
+        if self.lex(after) != Lex::Unit(Unit::Century, false) || ordinal == 0 {
+            return None;
+        }
+        reading(after + 1, Spec::Century(ordinal as i32 - 1), Cue::Absolute, "century")
+    }
+
+    /// "the third quarter (of 1989)", "third-quarter", "the 1989 third quarter", "the first
+    /// half", "spring 2005", "the summer of 1999", "this year's third quarter".
+    fn part_of_year(&self, at: usize) -> Option<Reading> {
+        let mut next = self.skip(at, "the");
+        let mut year = YearOf::Implicit;
+        let mut cue = Cue::Bare;
+        if let Some(explicit) = self.year_number(next)
+            && (next > at || self.is(next + 1, "fiscal") || matches!(self.lex(next + 1), Lex::Ordinal(_)))
+        {
+            year = YearOf::Explicit(explicit);
+            cue = Cue::Absolute;
+            next += 1;
+            if self.punct(next, b'\'') && self.is(next + 1, "s") {
+                next += 2;
+            }
+        } else if let Some(offset) = relative_offset(self.key(next))
+            && self.lex(next + 1) == Lex::Unit(Unit::Year, false)
+            && self.punct(next + 2, b'\'')
+            && self.is(next + 3, "s")
+        {
+            year = YearOf::Offset(offset);
+            cue = Cue::Deictic;
+            next += 4;
+        }
+        let next_fiscal = self.skip(next, "fiscal");
+        let fiscal = next_fiscal > next;
+        next = self.skip_punct(next_fiscal, b'-');
+        let (part, mut end) = match (self.lex(next), self.lex(self.skip_punct(next + 1, b'-'))) {
+            (Lex::Ordinal(n @ 1..=4), Lex::Unit(Unit::Quarter, false)) => {
+                (YearPart::Quarter(n as u8), self.skip_punct(next + 1, b'-') + 1)
+            }
+            (Lex::Ordinal(n @ 1..=2), _) if self.is(self.skip_punct(next + 1, b'-'), "half") => {
+                (YearPart::Half(n as u8), self.skip_punct(next + 1, b'-') + 1)
+            }
+            (Lex::Season(season), _) if !fiscal => (YearPart::Season(season), next + 1),
+            _ => return None,
+        };
+        if let YearPart::Season(season) = part
+            && year == YearOf::Implicit
+        {
+            let (trailing, after) = self.trailing_year(end);
+            if let Some(explicit) = trailing {
+                return reading(
+                    after,
+                    Spec::PartOfYear { year: YearOf::Explicit(explicit), part },
+                    Cue::Absolute,
+                    "season_year",
+                );
+            }
+            let after_preposition = at > 0
+                && self.is_any(
+                    at - 1,
+                    &["in", "during", "by", "until", "since", "through", "over", "this", "that"],
+                );
+            let standalone = !matches!(season, 0 | 2) || after_preposition;
+            if !standalone {
+                return None;
+            }
+            return reading(end, Spec::PartOfYear { year, part }, cue, "season");
+        }
+        if year == YearOf::Implicit {
+            let (trailing, after) = self.trailing_year(end);
+            if let Some(explicit) = trailing {
+                year = YearOf::Explicit(explicit);
+                cue = Cue::Absolute;
+                end = after;
+            } else if self.is(end, "of")
+                && self.is_any(end + 1, &["this", "last", "next"])
+                && self.lex(end + 2) == Lex::Unit(Unit::Year, false)
+            {
+                year = YearOf::Offset(relative_offset(self.key(end + 1)).unwrap_or(0));
+                cue = Cue::Deictic;
+                end += 3;
+            }
+        }
+        if next == at && self.tight(at) && at > 0 && self.punct(at - 1, b'-') {
+            return None;
+        }
+        if year == YearOf::Implicit && self.is(at, "the") && self.punct(end - 2, b'-') {
+            return None;
+        }
+        reading(end, Spec::PartOfYear { year, part }, cue, "part_of_year")
+    }
+
+    /// "yesterday", "today", "tomorrow", "tonight", "now", "currently", "recently".
+    fn deictic_word(&self, at: usize) -> Option<Reading> {
+        let shift = |amount| Spec::Shift { unit: Unit::Day, amount };
+        let (spec, rule) = match self.key(at) {
+            "yesterday" => (shift(-1), "yesterday"),
+            "today" => (shift(0), "today"),
+            "tomorrow" => (shift(1), "tomorrow"),
+            "tonight" => (shift(0), "tonight"),
+            "now" | "currently" | "nowadays" => (Spec::Reference("PRESENT_REF"), "present"),
+            "recently" | "lately" => (Spec::Reference("PAST_REF"), "past"),
+            "current" if !self.is(at + 1, "s") => (Spec::Reference("PRESENT_REF"), "present"),
+
+            _ => return None,
+        };
+        if self.tight(at + 1) && self.punct(at + 1, b'\'') && !self.is(at + 2, "s") {
+            return None;
+        }
+        reading(at + 1, spec, Cue::Deictic, rule)
+    }
+
+    /// "the past", "the future", "right now", "these days", "recent years", "the near term".
+    fn reference_phrase(&self, at: usize) -> Option<Reading> {
+        let present = Spec::Reference("PRESENT_REF");
+        let past = Spec::Reference("PAST_REF");
+        let future = Spec::Reference("FUTURE_REF");
+        let (spec, end) = match (self.key(at), self.key(at + 1), self.key(at + 2)) {
+            ("right", "now", _) => (present, at + 2),
+            ("these", "days", _) => (present, at + 2),
+            ("the", "present", _) if at > 0 && self.is_any(at - 1, &["at", "until"]) => (present, at + 2),
+            ("the", "past", _)
+                if !self.is_any(at + 2, &["few", "several"])
+                    && self.lex(at + 2) != Lex::Cue
+                    && !matches!(self.lex(at + 2), Lex::Unit(..) | Lex::Number(_))
+                    && self.digits(at + 2).is_none()
+                    && !matches!(self.lex(at + 2), Lex::Season(_) | Lex::Weekday(_) | Lex::Month(_)) =>
+            {
+                (past, at + 2)
+            }
+            ("the", "future", _) => (future, at + 2),
+            ("the", "foreseeable", "future") => (future, at + 3),
+            ("the", "near", "future") => (future, at + 3),
+            ("the", "near" | "short" | "long", "term") => (future, at + 3),
+            _ => return None,
+        };
+        reading(end, spec, Cue::Deictic, "reference_phrase")
+    }
+
+    /// "last week", "this year", "the following month", "the next day", "that year".
+    fn relative_unit(&self, at: usize) -> Option<Reading> {
+        let the = self.skip(at, "the");
+        let word = self.key(the);
+        if the > at && !self.is(at + 2, "of") {
+            match self.lex(the) {
+                Lex::Unit(Unit::Weekend, false) => {
+                    return reading(
+                        the + 1,
+                        Spec::Shift { unit: Unit::Weekend, amount: 0 },
+                        Cue::Deictic,
+                        "the_weekend",
+                    );
+                }
+                Lex::Unit(Unit::Quarter, false) => {
+                    return reading(
+                        the + 1,
+                        Spec::Shift { unit: Unit::Quarter, amount: 0 },
+                        Cue::Comparative,
+                        "the_quarter",
+                    );
+                }
+                _ => {}
+            }
+        }
+        let (amount, cue) = match word {
+            "last" | "past" | "previous" | "prior" => (-1, Cue::Deictic),
+            "this" | "current" => (0, Cue::Deictic),
+            "next" | "coming" => (1, Cue::Deictic),
+            "following" => (1, Cue::Narrative),
+            "that" | "same" if the > at || word == "that" => (0, Cue::Narrative),
+            "latest" if the > at => (-1, Cue::Deictic),
+            _ => return None,
+        };
+        let cue = match (word, the > at) {
+            ("previous" | "prior" | "next", true) => Cue::Narrative,
+            ("previous" | "prior", false) => Cue::Narrative,
+            _ => cue,
+        };
+        let mut next = the + 1;
+        if self.is(next, "fiscal") {
+            next += 1;
+        }
+        let Lex::Unit(unit, false) = self.lex(next) else {
+            return None;
+        };
+        if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+            return None;
+        }
+        if word == "latest" && unit != Unit::Quarter {
+            return None;
+        }
+        if word == "past" && matches!(unit, Unit::Decade | Unit::Century) {
+            let spec = Spec::Duration { amount: Some(1.0), unit };
+            return reading(next + 1, spec, Cue::Absolute, "past_period");
+        }
+
+        reading(next + 1, Spec::Shift { unit, amount }, cue, "relative_unit")
+    }
+
+    /// "last Friday", "next March", "this spring", "the following March", "that Friday".
+    fn relative_name(&self, at: usize) -> Option<Reading> {
+        let mut the = self.skip(at, "the");
+        if self.is(the, "this") && self.is_any(the + 1, &["coming", "past"]) {
+            the += 1;
+        }
+        let (relation, cue) = match self.key(the) {
+            "last" | "past" => (Relation::Last, Cue::Deictic),
+            "previous" | "prior" => (Relation::Last, Cue::Narrative),
+            "next" | "coming" => (Relation::Next, Cue::Deictic),
+            "following" => (Relation::Next, Cue::Narrative),
+            "this" => (Relation::This, Cue::Deictic),
+            "that" => (Relation::Nearest, Cue::Narrative),
+            _ => return None,
+        };
+        let name = the + 1;
+        let token = self.token(name)?;
+        let full_name = is_full_name(token.key);
+        let spec = match token.lex {
+            Lex::Weekday(weekday) if !token.key.ends_with('s') && full_name => {
+                Spec::Weekday { weekday, relation }
+            }
+            Lex::Month(month) if token.capitalized => Spec::MonthOf { month, relation },
+            Lex::Season(season) => {
+                let year = match relation {
+                    Relation::Last => YearOf::Offset(-1),
+                    Relation::Next => YearOf::Offset(1),
+                    _ => YearOf::Offset(0),
+                };
+                Spec::PartOfYear { year, part: YearPart::Season(season) }
+            }
+            _ => return None,
+        };
+        let end = match spec {
+            Spec::MonthOf { .. } => self.month(name)?.1,
+            _ => name + 1,
+        };
+        let reading_here = reading(end, spec.clone(), cue, "relative_name");
+        if let Lex::DayPart(part) = self.lex(end)
+            && !matches!(part, DayPart::Noon | DayPart::Midnight)
+            && matches!(spec, Spec::Weekday { .. })
+        {
+            return reading(
+                end + 1,
+                Spec::Clock { day: Some(Box::new(spec)), hour: None, minute: 0, part: Some(part) },
+                cue,
+                "relative_weekday_part",
+            );
+        }
+        reading_here
+    }
+
+    /// "Friday", "Friday's", "Mondays" (a set), "Tuesday nights" (a set).
+    fn bare_weekday(&self, at: usize) -> Option<Reading> {
+        let token = self.token(at)?;
+        let Lex::Weekday(weekday) = token.lex else {
+            return None;
+        };
+        if !token.capitalized {
+            return None;
+        }
+        let abbreviated = !is_full_name(token.key);
+        if abbreviated && !self.punct(at + 1, b'.') {
+            return None;
+        }
+        let end = if abbreviated { at + 2 } else { at + 1 };
+        if token.key.ends_with('s') {
+            let mut value = format!("XXXX-WXX-{weekday}");
+            let mut finish = end;
+            if let Lex::DayPart(part) = self.lex(end) {
+                value.push_str(part_code(part));
+                finish += 1;
+            }
+            return reading(finish, Spec::Set(value), Cue::Absolute, "weekday_plural");
+        }
+        let spec = Spec::Weekday { weekday, relation: Relation::Nearest };
+        if let Lex::DayPart(part) = self.lex(end)
+            && !matches!(part, DayPart::Noon | DayPart::Midnight)
+        {
+            if self.key(end).ends_with('s') {
+                let value = format!("XXXX-WXX-{weekday}{}", part_code(part));
+                return reading(end + 1, Spec::Set(value), Cue::Absolute, "weekday_part_plural");
+            }
+            let clock = Spec::Clock { day: Some(Box::new(spec)), hour: None, minute: 0, part: Some(part) };
+            return reading(end + 1, clock, Cue::Bare, "weekday_part");
+        }
+        reading(end, spec, Cue::Bare, "weekday")
+    }
+
+    /// A count: "10", "1.5", "two", "twenty-four", "a", "a few" (`None`), "several".
+    fn amount(&self, at: usize) -> Option<(Option<f64>, usize)> {
+        let glued_before = at > 0
+            && self.tight(at)
+            && (self.punct(at - 1, b'$') || self.punct(at - 1, b'.') || self.punct(at - 1, b','));
+        if let Some((value, width)) = self.digits(at)
+            && width < 4
+            && !glued_before
+            && !(self.punct(at + 1, b',') && self.tight(at + 1) && self.digits(at + 2).is_some())
+        {
+            let mut amount = f64::from(value);
+            let mut end = at + 1;
+            if self.punct(end, b'.') && self.tight(end) && self.tight(end + 1) {
+                if let Some((fraction, width)) = self.digits(end + 1) {
+                    amount += f64::from(fraction) / 10f64.powi(width as i32);
+                    end += 2;
+                }
+            } else if let Some((numerator, 1)) = self.digits(end)
+                && self.punct(end + 1, b'/')
+                && let Some((denominator, 1)) = self.digits(end + 2)
+                && denominator > numerator
+            {
+                amount += f64::from(numerator) / f64::from(denominator);
+                end += 3;
+            }
+            return Some((Some(amount), end));
+        }
+        match self.key(at) {
+            "half" if self.is_any(at + 1, &["a", "an"]) => return Some((Some(0.5), at + 2)),
+            "a" | "an" => {
+                if self.is(at + 1, "few") {
+                    return Some((None, at + 2));
+                }
+                if self.is(at + 1, "couple") {
+                    return Some((Some(2.0), self.skip(at + 2, "of")));
+                }
+                if let Lex::Number(value @ (100 | 1000 | 12)) = self.lex(at + 1) {
+                    return Some((Some(f64::from(value)), at + 2));
+                }
+                return Some((Some(1.0), at + 1));
+            }
+            "few" | "several" | "many" => return Some((None, at + 1)),
+            "couple" => return Some((Some(2.0), self.skip(at + 1, "of"))),
+            _ => {}
+        }
+        let Lex::Number(first) = self.lex(at) else {
+            return None;
+        };
+        let mut value = first;
+        let mut end = at + 1;
+        if (20..=90).contains(&first) {
+            let after_hyphen = self.skip_punct(end, b'-');
+            if let Lex::Number(unit @ 1..=9) = self.lex(after_hyphen) {
+                value += unit;
+                end = after_hyphen + 1;
+            }
+        }
+        if let Lex::Number(multiplier @ (100 | 1000)) = self.lex(end)
+            && value < 100
+        {
+            value *= multiplier;
+            end += 1;
+        }
+        Some((Some(f64::from(value)), end))
+    }
+
+    /// "two years ago", "three days later", "a year earlier", "a few years ago".
+    fn ago(&self, at: usize) -> Option<Reading> {
+        if let Lex::Unit(_, true) = self.lex(at)
+            && self.is(at + 1, "ago")
+        {
+            return reading(at + 2, Spec::Reference("PAST_REF"), Cue::Deictic, "vague_ago");
+        }
+        let (amount, after_amount) = self.amount(at)?;
+        let (unit, after_unit) = match self.lex(after_amount) {
+            Lex::Unit(unit, _) => (unit, after_amount + 1),
+            _ => return None,
+        };
+        let (sign, cue, end) = match (self.key(after_unit), self.key(after_unit + 1)) {
+            ("ago", _) => (-1, Cue::Deictic, after_unit + 1),
+            ("from", "now") | ("hence", _) => {
+                (1, Cue::Deictic, after_unit + 1 + usize::from(self.is(after_unit, "from")))
+            }
+            ("earlier" | "before", _) => (-1, Cue::Narrative, after_unit + 1),
+            ("later" | "after", _) => (1, Cue::Narrative, after_unit + 1),
+            _ => return None,
+        };
+        if self.is_any(after_unit, &["before", "after"])
+            && !self.token(end).is_none_or(|t| matches!(t.shape, Shape::Punct(b'.' | b',' | b';')))
+        {
+            return None;
+        }
+        if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+            return None;
+        }
+        let Some(amount) = amount.filter(|a| a.fract() == 0.0 && *a < 10000.0) else {
+            let spec = Spec::Reference(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" });
+            return reading(end, spec, Cue::Deictic, "vague_ago");
+        };
+        let cue = if amount == 1.0 && unit == Unit::Year && at > 0 && !self.is(at, "one") {
+            Cue::Comparative
+        } else {
+            cue
+        };
+        let amount = sign * amount as i32;
+        reading(end, Spec::Shift { unit, amount }, cue, "ago")
+    }
+
+    /// "Thanksgiving", "Christmas Day", "last Easter", "New Year's Eve", "Election Day 1998".
+    fn holiday(&self, at: usize) -> Option<Reading> {
+        let (relation, cue, start) = match self.key(at) {
+            "last" => (Relation::Last, Cue::Deictic, at + 1),
+            "next" => (Relation::Next, Cue::Deictic, at + 1),
+            "this" => (Relation::This, Cue::Deictic, at + 1),
+            _ => (Relation::Nearest, Cue::Bare, at),
+        };
+        if !self.token(start)?.capitalized {
+            return None;
+        }
+        let day = |at: usize| self.is(at, "day") && self.token(at).is_some_and(|token| token.capitalized);
+        let (holiday, mut end) = match self.key(start) {
+            "christmas" if self.is(start + 1, "eve") => (Holiday::ChristmasEve, start + 2),
+            "christmas" => (Holiday::Christmas, start + 1 + usize::from(day(start + 1))),
+            "thanksgiving" => (Holiday::Thanksgiving, start + 1 + usize::from(day(start + 1))),
+            "easter" => (Holiday::Easter, start + 1 + usize::from(self.is(start + 1, "sunday"))),
+            "halloween" => (Holiday::Halloween, start + 1),
+            "new"
+                if self.is(start + 1, "year") && self.punct(start + 2, b'\'') && self.is(start + 3, "s") =>
+            {
+                match self.key(start + 4) {
+                    "eve" => (Holiday::NewYearsEve, start + 5),
+                    _ if day(start + 4) => (Holiday::NewYearsDay, start + 5),
+                    _ => return None,
+                }
+            }
+            "valentine" if self.punct(start + 1, b'\'') && self.is(start + 2, "s") && day(start + 3) => {
+                (Holiday::ValentinesDay, start + 4)
+            }
+            "memorial" if day(start + 1) => (Holiday::MemorialDay, start + 2),
+            "independence" if day(start + 1) => (Holiday::IndependenceDay, start + 2),
+            "labor" | "labour" if day(start + 1) => (Holiday::LaborDay, start + 2),
+            "election" if day(start + 1) => (Holiday::ElectionDay, start + 2),
+            "veterans" if day(start + 1) => (Holiday::VeteransDay, start + 2),
+            _ => return None,
+        };
+        let (year, after_year) = self.trailing_year(end);
+        let cue = if year.is_some() {
+            end = after_year;
+            Cue::Absolute
+        } else {
+            cue
+        };
+        reading(end, Spec::Holiday { holiday, year, relation }, cue, "holiday")
+    }
+
+    /// "year-earlier", "the year-ago quarter", "the year-earlier period".
+    fn comparative(&self, at: usize) -> Option<Reading> {
+        let mut next = self.skip(at, "the");
+        next = if self.is_any(next, &["comparable", "corresponding"]) { next + 1 } else { next };
+        if self.lex(next) != Lex::Unit(Unit::Year, false)
+            || !self.punct(next + 1, b'-')
+            || !self.is_any(next + 2, &["ago", "earlier"])
+        {
+            return None;
+        }
+        let mut end = next + 3;
+        if matches!(self.lex(end), Lex::Ordinal(1..=4))
+            && self.lex(end + 1) == Lex::Unit(Unit::Quarter, false)
+        {
+            end += 2;
+        } else if self.is_any(end, &["quarter", "period"]) {
+            end += 1;
+        }
+        reading(end, Spec::Shift { unit: Unit::Year, amount: -1 }, Cue::Comparative, "comparative")
+    }
+
+    /// "10 days", "a week", "three decades", "the past two years", "two-year", "a few hours".
+    fn duration(&self, at: usize) -> Option<Reading> {
+        let mut next = self.skip(at, "the");
+        let lead = self.is_any(
+            next,
+            &[
+                "past",
+                "last",
+                "next",
+                "coming",
+                "first",
+                "previous",
+                "following",
+                "latest",
+                "final",
+                "another",
+                "additional",
+            ],
+        );
+        if lead {
+            next += 1;
+        }
+        if let Lex::Unit(unit, true) = self.lex(next)
+            && (lead && next > at || self.is_any(at, &["past", "coming", "recent"]))
+            && !matches!(unit, Unit::Weekend)
+        {
+            return reading(next + 1, Spec::Duration { amount: None, unit }, Cue::Absolute, "vague_duration");
+        }
+        if let Lex::Unit(unit, true) = self.lex(at)
+            && at > 0
+            && self.is(at - 1, "for")
+            && !matches!(unit, Unit::Weekend | Unit::Quarter)
+        {
+            return reading(at + 1, Spec::Duration { amount: None, unit }, Cue::Absolute, "vague_duration");
+        }
+        if self.is(at, "recent")
+            && let Lex::Unit(unit, true) = self.lex(at + 1)
+        {
+            return reading(at + 2, Spec::Duration { amount: None, unit }, Cue::Absolute, "vague_duration");
+        }
+        let (amount, after_amount) = self.amount(next)?;
+        let single = self.is_any(next, &["a", "an"]) && after_amount == next + 1;
+        if single && (next > at) && !lead {
+            return None;
+        }
+        let after_hyphen = self.skip_punct(after_amount, b'-');
+        let mut end = after_hyphen;
+        while self.is_any(
+            end,
+            &["more", "additional", "full", "whole", "long", "trading", "business", "calendar", "straight"],
+        ) {
+            end += 1;
+        }
+        let (unit, plural) = match self.lex(end) {
+            Lex::Unit(unit, plural) => (unit, plural),
+            Lex::Ordinal(2) if self.key(end) == "second" && amount != Some(1.0) => (Unit::Second, false),
+            _ => {
+                if self.is(end, "seconds") {
+                    (Unit::Second, true)
+                } else {
+                    return None;
+                }
+            }
+        };
+        if single && plural || amount == Some(1.0) && plural && !self.punct(after_amount, b'-') {
+            return None;
+        }
+        end += 1;
+        if self.punct(end, b'-') && self.is_any(end + 1, &["old", "earlier", "ago"]) || self.is(end, "old") {
+            return None;
+        }
+        if self.is(end, "or") && self.is(end + 1, "so") {
+            end += 2;
+        }
+        if unit == Unit::Weekend {
+            return None;
+        }
+        reading(end, Spec::Duration { amount, unit }, Cue::Absolute, "duration")
+    }
+
+    /// "every Monday", "each year", "annually", "twice a week", "three times a year".
+    fn set(&self, at: usize) -> Option<Reading> {
+        let simple =
+            |value: &str, end| reading(end, Spec::Set(value.to_string()), Cue::Absolute, "frequency_word");
+        match self.key(at) {
+            "daily" | "nightly" => return simple("P1D", at + 1),
+            "weekly" => return simple("P1W", at + 1),
+            "monthly" => return simple("P1M", at + 1),
+            "yearly" | "annually" => return simple("P1Y", at + 1),
+            "hourly" => return simple("PT1H", at + 1),
+            "every" | "each" => {}
+            "twice" | "once" => {
+                if !self.is_any(at + 1, &["a", "per", "every", "each"]) {
+                    return None;
+                }
+                let Lex::Unit(unit, false) = self.lex(at + 2) else {
+                    return None;
+                };
+                return reading(at + 3, Spec::Set(period_value(1, unit)), Cue::Absolute, "times_per");
+            }
+            _ => {
+                let (_, after) = self.amount(at)?;
+                if !self.is(after, "times") || !self.is_any(after + 1, &["a", "per", "every", "each"]) {
+                    return None;
+                }
+                let Lex::Unit(unit, false) = self.lex(after + 2) else {
+                    return None;
+                };
+                return reading(after + 3, Spec::Set(period_value(1, unit)), Cue::Absolute, "times_per");
+            }
+        }
+        let mut next = at + 1;
+        if self.is(next, "other") {
+            next += 1;
+        }
+        let token = self.token(next)?;
+        let (value, end) = match token.lex {
+            Lex::Unit(unit, false) => (period_value(if next > at + 1 { 2 } else { 1 }, unit), next + 1),
+            Lex::Weekday(day) => {
+                let mut value = format!("XXXX-WXX-{day}");
+                let mut end = next + 1;
+                if let Lex::DayPart(part) = self.lex(end) {
+                    value.push_str(part_code(part));
+                    end += 1;
+                }
+                (value, end)
+            }
+            Lex::Month(month) if token.capitalized => (format!("XXXX-{month:02}"), next + 1),
+            Lex::Season(season) => (format!("XXXX-{}", season_code(season)), next + 1),
+            Lex::DayPart(part) => (format!("XXXX-XX-XX{}", part_code(part)), next + 1),
+            _ => {
+                let (amount, after) = self.amount(next)?;
+                let Lex::Unit(unit, true) = self.lex(after) else {
+                    return None;
+                };
+                let count = amount.filter(|a| a.fract() == 0.0 && *a < 1000.0)? as u32;
+                (period_value(count, unit), after + 1)
+            }
+        };
+        reading(end, Spec::Set(value), Cue::Absolute, "every")
+    }
+
+    /// "3 p.m.", "10:30 a.m. EST", "noon", "3 p.m. Friday", "4 in the morning".
+    fn clock(&self, at: usize) -> Option<Reading> {
+        let (hour, minute, part, mut end) =
+            if let Lex::DayPart(part @ (DayPart::Noon | DayPart::Midnight)) = self.lex(at) {
+                (None, 0, Some(part), at + 1)
+            } else {
+                let (hour, width) = self.standalone_number(at).or_else(|| self.digits(at))?;
+                if width > 2 || hour > 24 {
+                    return None;
+                }
+                let mut end = at + 1;
+                let mut minute = 0;
+                let mut has_minutes = false;
+                if self.punct(end, b':')
+                    && self.tight(end)
+                    && self.tight(end + 1)
+                    && let Some((value, 2)) = self.digits(end + 1)
+                    && value < 60
+                {
+                    minute = value as u8;
+                    end += 2;
+                    has_minutes = true;
+                }
+                let (meridiem, after) = self.meridiem(end);
+                let mut hour = hour as u8;
+                match meridiem {
+                    Some(true) if hour < 12 => hour += 12,
+                    Some(false) if hour == 12 => hour = 0,
+                    None if !has_minutes => {
+                        if self.is(end, "o") && self.punct(end + 1, b'\'') && self.is(end + 2, "clock") {
+                            end += 3;
+                        } else if self.is(end, "in")
+                            && self.is(end + 1, "the")
+                            && matches!(self.lex(end + 2), Lex::DayPart(_))
+                        {
+                            if let Lex::DayPart(DayPart::Afternoon | DayPart::Evening | DayPart::Night) =
+                                self.lex(end + 2)
+                                && hour < 12
+                            {
+                                hour += 12;
+                            }
+                            end += 3;
+                        } else {
+                            return None;
+                        }
+                    }
+                    _ => {}
+                }
+                if meridiem.is_some() {
+                    end = after;
+                }
+                (Some(hour), minute, None, end)
+            };
+        if self.is_any(end, &["est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt"]) {
+            end += 1;
+        }
+        let after_comma = self.skip_punct(end, b',');
+        let after_on = self.skip(after_comma, "on");
+        let day = if let Some(found) = self
+            .month_first_date(after_on)
+            .or_else(|| self.day_first_date(after_on))
+            .or_else(|| self.deictic_word(after_on).filter(|r| matches!(r.spec, Spec::Shift { .. })))
+            .or_else(|| self.bare_weekday(after_on).filter(|r| matches!(r.spec, Spec::Weekday { .. })))
+        {
+            end = found.end;
+            Some((Box::new(found.spec), found.cue))
+        } else {
+            None
+        };
+        let cue = day.as_ref().map_or(Cue::Bare, |(_, cue)| *cue);
+        reading(end, Spec::Clock { day: day.map(|(spec, _)| spec), hour, minute, part }, cue, "clock")
+    }
+
+    /// "p.m.", "a.m.", "pm", "am": `Some(true)` for afternoon; returns the end.
+    fn meridiem(&self, at: usize) -> (Option<bool>, usize) {
+        match self.key(at) {
+            "pm" => (Some(true), at + 1),
+            "am" if self.tight(at) => (Some(false), at + 1),
+            "p" | "a" if self.punct(at + 1, b'.') && self.is(at + 2, "m") => {
+                let end = if self.punct(at + 3, b'.') { at + 4 } else { at + 3 };
+                (Some(self.is(at, "p")), end)
+            }
+            _ => (None, at),
+        }
+    }
+
+    /// "this morning", "yesterday afternoon", "last night", "tonight", "the morning".
+    fn day_with_part(&self, at: usize) -> Option<Reading> {
+        let (day, cue, next) = match self.key(at) {
+            "this" => (Spec::Shift { unit: Unit::Day, amount: 0 }, Cue::Deictic, at + 1),
+            "yesterday" => (Spec::Shift { unit: Unit::Day, amount: -1 }, Cue::Deictic, at + 1),
+            "tomorrow" => (Spec::Shift { unit: Unit::Day, amount: 1 }, Cue::Deictic, at + 1),
+            "last" if self.is(at + 1, "night") => {
+                (Spec::Shift { unit: Unit::Day, amount: -1 }, Cue::Deictic, at + 1)
+            }
+            "the" if self.is_any(at + 1, &["next", "following"]) => {
+                (Spec::Shift { unit: Unit::Day, amount: 1 }, Cue::Narrative, at + 2)
+            }
+            "that" | "the" => (Spec::Shift { unit: Unit::Day, amount: 0 }, Cue::Narrative, at + 1),
+            _ => return None,
+        };
+        let Lex::DayPart(part) = self.lex(next) else {
+            return None;
+        };
+        let narrative_night = self.is(at, "the") && next == at + 1 && part == DayPart::Night;
+        if matches!(part, DayPart::Noon | DayPart::Midnight)
+            || self.key(next).ends_with('s')
+            || narrative_night
+        {
+            return None;
+        }
+        reading(
+            next + 1,
+            Spec::Clock { day: Some(Box::new(day)), hour: None, minute: 0, part: Some(part) },
+            cue,
+            "day_part",
+        )
+    }
+
+    /// "early 2005", "mid-April", "late November", "the end of the year", "earlier this month".
+    fn modified(&self, at: usize) -> Option<Reading> {
+        let mut next = self.skip(at, "the");
+        let modifier = match self.key(next) {
+            "early" | "beginning" | "start" => Modifier::Start,
+            "mid" | "middle" => Modifier::Mid,
+            "late" | "end" => Modifier::End,
+            "earlier" | "later" if next == at => Modifier::Approx,
+            _ => return None,
+        };
+        let needs_of = matches!(self.key(next), "beginning" | "start" | "middle" | "end");
+        if needs_of && next == at {
+            return None;
+        }
+        next += 1;
+        if needs_of {
+            if !self.is(next, "of") {
+                return None;
+            }
+            next += 1;
+        } else {
+            next = self.skip_punct(next, b'-');
+            next = self.skip(next, "in");
+        }
+        let inner = match self.core(next) {
+            Some(inner) => inner,
+            None => {
+                let Lex::Unit(
+                    unit @ (Unit::Week
+                    | Unit::Month
+                    | Unit::Year
+                    | Unit::Decade
+                    | Unit::Century
+                    | Unit::Quarter),
+                    false,
+                ) = self.lex(next + 1)
+                else {
+                    return None;
+                };
+                if !needs_of || !self.is(next, "the") {
+                    return None;
+                }
+                let spec = Spec::Shift { unit, amount: 0 };
+                let cue = if unit == Unit::Quarter { Cue::Comparative } else { Cue::Deictic };
+                return Some(Reading {
+                    end: next + 2,
+                    spec,
+                    cue,
+                    modifier: Some(modifier),
+                    rule: "modified",
+                });
+            }
+        };
+        if modifier == Modifier::Approx {
+            let relative = matches!(inner.rule, "relative_unit" | "today" | "yesterday" | "tomorrow")
+                && matches!(inner.spec, Spec::Shift { .. });
+            return relative.then_some(Reading { rule: "earlier_later", ..inner });
+        }
+        if matches!(inner.spec, Spec::Duration { .. } | Spec::Set(_) | Spec::Reference(_)) {
+            return None;
+        }
+        Some(Reading { modifier: Some(modifier), rule: "modified", ..inner })
+    }
+
+    /// "about two years", "nearly four years ago", "more than four hours", "at least 10 days".
+    fn approximate(&self, at: usize) -> Option<Reading> {
+        let (modifier, next) = match (self.key(at), self.key(at + 1)) {
+            ("about" | "around" | "nearly" | "almost" | "approximately" | "roughly" | "some", _) => {
+                (Modifier::Approx, at + 1)
+            }
+            ("more" | "over", "than") => (Modifier::MoreThan, at + 2),
+            ("over", next) if next != "the" => (Modifier::MoreThan, at + 1),
+            ("at", "least") => (Modifier::MoreThan, at + 2),
+            ("less", "than") | ("no", "more") => {
+                (Modifier::LessThan, at + 2 + usize::from(self.is(at, "no")))
+            }
+            ("up", "to") | ("under", _) => (Modifier::LessThan, at + 1 + usize::from(self.is(at, "up"))),
+            _ => return None,
+        };
+        let inner = self.core(next)?;
+        let fits = match inner.spec {
+            Spec::Duration { .. } => true,
+            Spec::Shift { amount, .. } => amount != 0 && matches!(inner.rule, "ago"),
+            Spec::Clock { hour: Some(_), .. } => modifier == Modifier::Approx,
+            Spec::Calendar { .. } => {
+                modifier == Modifier::Approx && matches!(self.key(at), "around" | "about")
+            }
+            _ => false,
+        };
+        if !fits {
+            return None;
+        }
+        Some(Reading { modifier: Some(modifier), ..inner })
+    }
+}
+
+/// The TIMEX3 period for "every unit" or "every n units".
+fn period_value(count: u32, unit: Unit) -> String {
+    match unit {
+        Unit::Second => format!("PT{count}S"),
+        Unit::Minute => format!("PT{count}M"),
+        Unit::Hour => format!("PT{count}H"),
+        Unit::Day => format!("P{count}D"),
+        Unit::Weekend => "XXXX-WXX-WE".to_string(),
+        Unit::Week => format!("P{count}W"),
+        Unit::Month => format!("P{count}M"),
+        Unit::Quarter => format!("P{count}Q"),
+        Unit::Year => format!("P{count}Y"),
+        Unit::Decade => format!("P{}Y", count * 10),
+        Unit::Century => format!("P{}Y", count * 100),
+    }
+}
+
+/// TIMEX3 suffix for a part of the day.
+pub(super) fn part_code(part: DayPart) -> &'static str {
+    match part {
+        DayPart::Morning => "TMO",
+        DayPart::Afternoon => "TAF",
+        DayPart::Evening => "TEV",
+        DayPart::Night => "TNI",
+        DayPart::Noon => "T12:00",
+        DayPart::Midnight => "T24:00",
+    }
+}
+
+/// TIMEX3 code for a season.
+pub(super) fn season_code(season: u8) -> &'static str {
+    match season {
+        0 => "SP",
+        1 => "SU",
+        2 => "FA",
+        _ => "WI",
+    }
+}
+
+fn relative_offset(word: &str) -> Option<i32> {
+    match word {
+        "last" => Some(-1),
+        "this" => Some(0),
+        "next" => Some(1),
+        _ => None,
+    }
+}
+
+/// Two-digit years: 00-29 are 2000s, the rest 1900s.
+fn century_for_two_digits(value: u32) -> i32 {
+    if value < 30 { 2000 + value as i32 } else { 1900 + value as i32 }
+}
+
+fn is_valid_date(year: i32, month: u32, day: u32) -> bool {
+    let (Ok(year), Ok(month), Ok(day)) = (i16::try_from(year), i8::try_from(month), i8::try_from(day)) else {
+        return false;
+    };
+    jiff::civil::Date::new(year, month, day).is_ok()
+}
+
+fn calendar(year: i32, month: u32, day: u32) -> Spec {
+    Spec::Calendar { year: Some(year), month: Some(month as u8), day: Some(day as u8), weekday: None }
+}
+
+fn month_spec(year: Option<i32>, month: u8) -> Spec {
+    Spec::Calendar { year, month: Some(month), day: None, weekday: None }
+}
+
+fn year_spec(year: i32) -> Spec {
+    Spec::Calendar { year: Some(year), month: None, day: None, weekday: None }
+}
+
+/// What time the sentence around an expression speaks of, as far as its verbs tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// Words that put a sentence in the future ("will meet Tuesday", "is scheduled for May").
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "ll",
+    "shall",
+    "would",
+    "expected",
+    "expects",
+    "scheduled",
+    "planned",
+    "plans",
+    "plan",
+    "due",
+    "slated",
+    "upcoming",
+    "next",
+    "tomorrow",
+    "going",
+];
+
+/// Irregular past forms common in news ("said", "met", "rose").
+const PAST_WORDS: &[&str] = &[
+    "was", "were", "had", "did", "said", "came", "went", "began", "took", "made", "gave", "got", "left",
+    "met", "told", "sold", "bought", "held", "rose", "fell", "paid", "won", "lost", "saw", "became", "ago",
+    "last", "spoke", "wrote", "ran", "struck", "since", "found", "led", "brought", "thought", "knew", "grew",
+    "drew", "fought", "sent", "spent", "built", "kept",
+];
+
+/// Words ending in "ed" that are not past forms.
+const NOT_PAST: &[&str] = &[
+    "need", "speed", "indeed", "hundred", "proceed", "exceed", "succeed", "feed", "seed", "breed", "united",
+    "red", "bed", "shed", "creed", "greed", "weed", "deed",
+];
+
+impl Grammar<'_> {
+    /// The tense of the clause around tokens `start..end`: the nearest telling word wins.
+    pub fn tense(&self, start: usize, end: usize) -> Tense {
+        const BEHIND: usize = 8;
+        const AHEAD: usize = 5;
+        let boundary = |at: usize| {
+            self.token(at)
+                .is_some_and(|token| matches!(token.shape, Shape::Punct(b'.' | b'!' | b'?' | b';' | b'"')))
+        };
+        let (mut behind_open, mut ahead_open) = (true, true);
+        for distance in 1..=BEHIND {
+            if behind_open && distance <= start {
+                let at = start - distance;
+                if boundary(at) {
+                    behind_open = false;
+                } else if let Some(tense) = self.word_tense(at) {
+                    return tense;
+                }
+            }
+            let at = end + distance - 1;
+            if ahead_open && distance <= AHEAD {
+                if at >= self.tokens.len() || boundary(at) {
+                    ahead_open = false;
+                } else if let Some(tense) = self.word_tense(at) {
+                    return tense;
+                }
+            }
+        }
+        Tense::Unknown
+    }
+
+    fn word_tense(&self, at: usize) -> Option<Tense> {
+        let token = self.token(at)?;
+        if token.shape != Shape::Word {
+            return None;
+        }
+        let word = self.text.get(token.start..token.end)?;
+        let lower = word.to_ascii_lowercase();
+        let after_auxiliary = at > 0 && self.is_any(at - 1, &["be", "been", "being", "to"]);
+        if FUTURE_WORDS.contains(&lower.as_str()) {
+            Some(Tense::Future)
+        } else if after_auxiliary {
+            None
+        } else if PAST_WORDS.contains(&lower.as_str())
+            || lower.len() > 4 && lower.ends_with("ed") && !NOT_PAST.contains(&lower.as_str())
+        {
+            Some(Tense::Past)
+        } else {
+            None
+        }
+    }
+}

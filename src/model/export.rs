@@ -1,0 +1,102 @@
+//! The chronology as CSV and JSON: what users take away into their reports.
+//!
+//! Pure: builds strings; the app writes them where the user chose.
+
+use serde::Serialize;
+
+use super::{Corpus, EventId};
+
+/// One exported row. Field order is the CSV column order.
+#[derive(Debug, Serialize)]
+pub struct ExportedEvent<'a> {
+    /// TIMEX3 value as found ("2005-04", "XXXX-01-21").
+    pub value: &'a str,
+    /// Resolved interval, ISO dates; empty for undated events.
+    pub earliest: String,
+    pub latest: String,
+    /// "certain", "uncertain" (other readings exist) or "undated".
+    pub certainty: &'static str,
+    pub date_text: &'a str,
+    pub document: &'a str,
+    pub sentence: &'a str,
+    /// Canonical entity names, "; "-separated.
+    pub entities: String,
+}
+
+/// Rows for the given events, in the given order.
+pub fn exported_events<'a>(corpus: &'a Corpus, events: &[EventId]) -> Vec<ExportedEvent<'a>> {
+    events
+        .iter()
+        .map(|&id| {
+            let event = corpus.event(id);
+            let document = corpus.document(event.document);
+            let timex = corpus.timex(id);
+            let interval = timex.interval;
+            ExportedEvent {
+                value: &timex.value,
+                earliest: interval.map(|i| i.earliest.to_string()).unwrap_or_default(),
+                latest: interval.map(|i| i.latest.to_string()).unwrap_or_default(),
+                certainty: match (interval, timex.alternatives.is_empty()) {
+                    (None, _) => "undated",
+                    (Some(_), true) => "certain",
+                    (Some(_), false) => "uncertain",
+                },
+                date_text: &document.text[timex.start..timex.end],
+                document: &document.name,
+                sentence: corpus.sentence(id),
+                entities: event
+                    .entities
+                    .iter()
+                    .map(|&e| corpus.entity(e).key.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            }
+        })
+        .collect()
+}
+
+/// RFC 4180 CSV with a header row.
+pub fn events_to_csv(corpus: &Corpus, events: &[EventId]) -> String {
+    let mut csv = String::from("value,earliest,latest,certainty,date_text,document,sentence,entities\n");
+    for row in exported_events(corpus, events) {
+        let fields = [
+            row.value,
+            &row.earliest,
+            &row.latest,
+            row.certainty,
+            row.date_text,
+            row.document,
+            row.sentence,
+            &row.entities,
+        ];
+        let quoted: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
+        csv.push_str(&quoted.join(","));
+        csv.push('\n');
+    }
+    csv
+}
+
+/// A JSON array of events, pretty-printed.
+pub fn events_to_json(corpus: &Corpus, events: &[EventId]) -> String {
+    serde_json::to_string_pretty(&exported_events(corpus, events)).unwrap_or_else(|_| "[]".to_owned())
+}
+
+fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("Quito"), "Quito");
+        assert_eq!(csv_field("Quito, Ecuador"), "\"Quito, Ecuador\"");
+        assert_eq!(csv_field("the \"forajidos\""), "\"the \"\"forajidos\"\"\"");
+    }
+}

@@ -1,0 +1,282 @@
+//! The one in-memory model every view draws from: documents, the events and entities
+//! derived from them, the filter and the selection.
+//!
+//! No egui, no I/O, no threads. Derived data (events, entities, the filtered view) is
+//! rebuilt from the documents in one place, so it can never disagree with them.
+
+pub mod calendar;
+pub mod export;
+pub mod filter;
+pub mod selection;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::extract::entities::{self, EntityKind, Mention};
+use crate::extract::time::{Granularity, Timex};
+use crate::extract::{DocumentExtraction, time::ReferenceDate};
+use crate::ingest::{LoadedDocument, Problem};
+
+use self::calendar::{DayNumber, day_number};
+
+/// Index of a document in [`Corpus::documents`]; stable while the corpus lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct DocId(pub u32);
+
+/// Index of an event in [`Corpus::events`]. Events are stored in chronological order, so
+/// comparing ids compares dates; ids change when the corpus is rebuilt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EventId(pub u32);
+
+/// Index of an entity in [`Corpus::entities`]; changes when the corpus is rebuilt, so
+/// anything that outlives a rebuild (filters) keys entities by [`EntityKey`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityId(pub u32);
+
+/// Names an entity across rebuilds.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EntityKey {
+    pub kind: EntityKind,
+    pub name: String,
+}
+
+/// One loaded document and what was extracted from it.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub path: PathBuf,
+    pub name: String,
+    pub text: Arc<str>,
+    /// The reference date the user set, if any; the extraction's reference says what was
+    /// actually used and where it came from.
+    pub given_reference: Option<Date>,
+    pub extraction: DocumentExtraction,
+    /// Per mention of `extraction.mentions`, the entity it belongs to after corpus-wide
+    /// alias linking.
+    pub mention_entities: Vec<EntityId>,
+}
+
+impl Document {
+    /// The reference date used for this document's relative dates, with its provenance.
+    pub fn reference(&self) -> ReferenceDate {
+        self.extraction
+            .reference
+            .unwrap_or(ReferenceDate { date: None, source: crate::extract::time::ReferenceSource::None })
+    }
+}
+
+/// Where an event sits in time, in day numbers, both ends inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventSpan {
+    pub first_day: DayNumber,
+    pub last_day: DayNumber,
+    pub granularity: Granularity,
+    /// The text does not pin the date down (other readings exist); drawn hollow.
+    pub uncertain: bool,
+}
+
+impl EventSpan {
+    /// Whether the span is drawn as a bar (month, year…) rather than a point.
+    pub fn is_range(&self) -> bool {
+        self.last_day > self.first_day
+    }
+}
+
+/// A sentence anchored on one of its time expressions.
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub document: DocId,
+    /// Byte range of the sentence in the document text.
+    pub sentence: Range<usize>,
+    /// Index into the document's `extraction.timexes`.
+    pub timex: usize,
+    /// `None` for undated events.
+    pub span: Option<EventSpan>,
+    /// Distinct entities mentioned in the sentence.
+    pub entities: Vec<EntityId>,
+}
+
+/// A canonical entity with its mention count over the whole corpus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    pub key: EntityKey,
+    pub mentions: u32,
+}
+
+/// All documents and everything derived from them.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    documents: Vec<Document>,
+    events: Vec<Event>,
+    entities: Vec<Entity>,
+    entity_ids: HashMap<EntityKey, EntityId>,
+    problems: Vec<Problem>,
+    revision: u64,
+}
+
+impl Corpus {
+    /// Adds documents and rebuilds the derived data once for the whole batch.
+    pub fn add_documents(&mut self, loaded: impl IntoIterator<Item = LoadedDocument>) {
+        let before = self.documents.len();
+        self.documents.extend(loaded.into_iter().map(|doc| Document {
+            path: doc.path,
+            name: doc.name,
+            text: doc.text,
+            given_reference: doc.given_reference,
+            extraction: doc.extraction,
+            mention_entities: Vec::new(),
+        }));
+        if self.documents.len() != before {
+            self.rebuild();
+        }
+    }
+
+    /// Records files that could not be loaded.
+    pub fn add_problems(&mut self, problems: impl IntoIterator<Item = Problem>) {
+        self.problems.extend(problems);
+        self.revision += 1;
+    }
+
+    /// Replaces one document's extraction after its reference date changed.
+    pub fn replace_extraction(
+        &mut self,
+        document: DocId,
+        given_reference: Option<Date>,
+        extraction: DocumentExtraction,
+    ) {
+        if let Some(doc) = self.documents.get_mut(document.0 as usize) {
+            doc.given_reference = given_reference;
+            doc.extraction = extraction;
+            self.rebuild();
+        }
+    }
+
+    /// Removes every document and problem.
+    pub fn clear(&mut self) {
+        let revision = self.revision + 1;
+        *self = Self { revision, ..Self::default() };
+    }
+
+    /// Bumped on every change, so views can cache what they derive from the corpus.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Documents in load order.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// One document.
+    pub fn document(&self, id: DocId) -> &Document {
+        &self.documents[id.0 as usize]
+    }
+
+    /// Events in chronological order, undated last.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// One event.
+    pub fn event(&self, id: EventId) -> &Event {
+        &self.events[id.0 as usize]
+    }
+
+    /// The time expression an event is anchored on.
+    pub fn timex(&self, id: EventId) -> &Timex {
+        let event = self.event(id);
+        &self.document(event.document).extraction.timexes[event.timex]
+    }
+
+    /// The event of a given document anchored on a given time expression, if any.
+    pub fn event_for_timex(&self, document: DocId, timex: usize) -> Option<EventId> {
+        self.events.iter().position(|e| e.document == document && e.timex == timex).map(|i| EventId(i as u32))
+    }
+
+    /// The sentence text of an event.
+    pub fn sentence(&self, id: EventId) -> &str {
+        let event = self.event(id);
+        &self.document(event.document).text[event.sentence.clone()]
+    }
+
+    /// Canonical entities, most mentioned first.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// One entity.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.0 as usize]
+    }
+
+    /// Looks an entity up by its stable key.
+    pub fn entity_id(&self, key: &EntityKey) -> Option<EntityId> {
+        self.entity_ids.get(key).copied()
+    }
+
+    /// Files that could not be loaded.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Derives entities and events from the documents.
+    fn rebuild(&mut self) {
+        self.revision += 1;
+        let texts: Vec<&str> = self.documents.iter().map(|d| &*d.text).collect();
+        let mut linked: Vec<Vec<Mention>> =
+            self.documents.iter().map(|d| d.extraction.mentions.clone()).collect();
+        entities::link_across_documents(&texts, &mut linked);
+
+        let mut counts: HashMap<EntityKey, u32> = HashMap::new();
+        for mention in linked.iter().flatten() {
+            *counts.entry(mention_key(mention)).or_default() += 1;
+        }
+        let mut ranked: Vec<(EntityKey, u32)> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        self.entities = ranked.into_iter().map(|(key, mentions)| Entity { key, mentions }).collect();
+        self.entity_ids =
+            self.entities.iter().enumerate().map(|(i, e)| (e.key.clone(), EntityId(i as u32))).collect();
+
+        for (doc, mentions) in self.documents.iter_mut().zip(&linked) {
+            doc.mention_entities = mentions.iter().map(|m| self.entity_ids[&mention_key(m)]).collect();
+        }
+
+        self.events = self
+            .documents
+            .iter()
+            .enumerate()
+            .flat_map(|(doc_index, doc)| {
+                doc.extraction.events.iter().map(move |candidate| {
+                    let timex = &doc.extraction.timexes[candidate.timex];
+                    let mut entities: Vec<EntityId> =
+                        candidate.mentions.iter().map(|&m| doc.mention_entities[m]).collect();
+                    entities.sort_unstable();
+                    entities.dedup();
+                    Event {
+                        document: DocId(doc_index as u32),
+                        sentence: doc.extraction.sentences[candidate.sentence].clone(),
+                        timex: candidate.timex,
+                        span: timex.interval.map(|interval| EventSpan {
+                            first_day: day_number(interval.earliest),
+                            last_day: day_number(interval.latest),
+                            granularity: interval.granularity,
+                            uncertain: !timex.alternatives.is_empty(),
+                        }),
+                        entities,
+                    }
+                })
+            })
+            .collect();
+        self.events.sort_by_key(|e| {
+            (e.span.is_none(), e.span.map(|s| (s.first_day, s.last_day)), e.document, e.sentence.start)
+        });
+    }
+}
+
+fn mention_key(mention: &Mention) -> EntityKey {
+    EntityKey { kind: mention.kind, name: mention.canonical.clone() }
+}

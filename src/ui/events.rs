@@ -1,0 +1,98 @@
+//! The event list: the filtered chronology as a sortable table (the thing users export).
+//! Rows are virtualized, so 100,000 events cost only the visible rows per frame.
+
+use egui_extras::{Column, TableBuilder};
+
+use crate::command::Command;
+use crate::model::EventId;
+use crate::model::filter::EventOrder;
+
+use super::{ViewModel, event_date_label};
+
+/// Remembers which selection the list last scrolled to, so it scrolls only when the
+/// selection came from another view.
+#[derive(Default)]
+pub struct EventListState {
+    scrolled_to: Option<EventId>,
+}
+
+/// The event list.
+pub fn events_ui(
+    ui: &mut egui::Ui,
+    model: &ViewModel<'_>,
+    state: &mut EventListState,
+    commands: &mut Vec<Command>,
+) {
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    let mut table = TableBuilder::new(ui)
+        .id_salt("event_list")
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .auto_shrink(false)
+        .column(Column::initial(130.0).at_least(70.0))
+        .column(Column::initial(140.0).at_least(60.0).clip(true))
+        .column(Column::remainder().clip(true));
+    if model.selection.event != state.scrolled_to {
+        state.scrolled_to = model.selection.event;
+        if let Some(row) = model.selection.event.and_then(|e| model.ordered.iter().position(|&o| o == e)) {
+            table = table.scroll_to_row(row, Some(egui::Align::Center));
+        }
+    }
+    let (order, descending) = model.order;
+    table
+        .header(row_height + 2.0, |mut header| {
+            for (column, title) in [
+                (EventOrder::Date, "Date"),
+                (EventOrder::Document, "Document"),
+                (EventOrder::Sentence, "Sentence"),
+            ] {
+                header.col(|ui| {
+                    let arrow = match (order == column, descending) {
+                        (true, false) => " (asc)",
+                        (true, true) => " (desc)",
+                        (false, _) => "",
+                    };
+                    if ui.button(format!("{title}{arrow}")).clicked() {
+                        commands.push(Command::SetEventOrder {
+                            order: column,
+                            descending: order == column && !descending,
+                        });
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, model.ordered.len(), |mut row| {
+                let id = model.ordered[row.index()];
+                let event = model.corpus.event(id);
+                row.set_selected(model.selection.event == Some(id));
+                row.set_hovered(model.selection.hovered() == Some(id));
+                // Cells are clickable themselves too, so keyboard and screen-reader
+                // activation of a cell selects the event like a pointer click on the row.
+                let mut cell_clicked = false;
+                let mut cell_ui = |row: &mut egui_extras::TableRow<'_, '_>, text: String| {
+                    row.col(|ui| {
+                        let label = egui::Label::new(text).truncate().sense(egui::Sense::click());
+                        cell_clicked |= ui.add(label).clicked();
+                    });
+                };
+                cell_ui(&mut row, event_date_label(model.corpus, id));
+                cell_ui(&mut row, model.corpus.document(event.document).name.clone());
+                cell_ui(&mut row, one_line(model.corpus.sentence(id)));
+                let response = row.response();
+                if response.hovered() {
+                    commands.push(Command::Hover(id));
+                }
+                if response.clicked() || cell_clicked {
+                    state.scrolled_to = Some(id);
+                    commands.push(Command::SelectEvent(Some(id)));
+                }
+            });
+        });
+}
+
+/// Sentences can span wrapped lines; the list shows them on one.
+fn one_line(sentence: &str) -> String {
+    sentence.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,219 @@
+//! The filter panel: search, date range, documents and entity facets. Edits a copy of the
+//! filter and emits it as one command.
+
+use crate::command::Command;
+use crate::extract::entities::EntityKind;
+use crate::model::calendar::{date_from_day_number, day_number, parse_iso_date};
+use crate::model::{DocId, EntityId};
+
+use super::{ViewModel, document_color, entity_color};
+
+/// Text being typed into the filter panel, kept until it parses.
+#[derive(Default)]
+pub struct FilterPanelState {
+    search: String,
+    from: String,
+    to: String,
+    /// The day range the text fields were last synced from.
+    synced_range: Option<Option<(i32, i32)>>,
+    facet_search: String,
+    /// The search field's id, to tell whether the user is typing in it.
+    search_id: Option<egui::Id>,
+}
+
+/// How many entities a facet lists before "… and N more".
+const FACET_ROWS: usize = 40;
+
+/// The filter panel.
+pub fn filters_ui(
+    ui: &mut egui::Ui,
+    model: &ViewModel<'_>,
+    state: &mut FilterPanelState,
+    commands: &mut Vec<Command>,
+) {
+    let mut filter = model.filter.clone();
+    if state.search.trim() != filter.search.trim()
+        && !state.search_id.is_some_and(|id| ui.memory(|m| m.has_focus(id)))
+    {
+        state.search = filter.search.clone();
+    }
+    if state.synced_range != Some(filter.day_range) {
+        state.synced_range = Some(filter.day_range);
+        let text = |day: i32| date_from_day_number(day).to_string();
+        state.from = filter.day_range.map(|(first, _)| text(first)).unwrap_or_default();
+        state.to = filter.day_range.map(|(_, last)| text(last)).unwrap_or_default();
+    }
+
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        ui.heading("Filters");
+        ui.horizontal(|ui| {
+            let label = ui.label("Search");
+            let edit = egui::TextEdit::singleline(&mut state.search)
+                .hint_text("words in event sentences")
+                .desired_width(f32::INFINITY);
+            let response = ui.add(edit).labelled_by(label.id);
+            state.search_id = Some(response.id);
+            if response.changed() {
+                filter.search = state.search.clone();
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut filter.search_is_regex, "Regex");
+            ui.checkbox(&mut filter.show_undated, "Show undated");
+        });
+        if let Some(error) = &model.view.search_error {
+            ui.colored_label(ui.visuals().error_fg_color, format!("Invalid regex: {error}"));
+        }
+
+        ui.separator();
+        ui.strong("Date range");
+        let mut range_edited = false;
+        egui::Grid::new("date_range").num_columns(2).show(ui, |ui| {
+            for (name, text) in [("From", &mut state.from), ("To", &mut state.to)] {
+                let label = ui.label(name);
+                let response = ui
+                    .add(egui::TextEdit::singleline(text).hint_text("YYYY-MM-DD").desired_width(110.0))
+                    .labelled_by(label.id);
+                range_edited |= response.lost_focus() || (response.changed() && text.len() == 10);
+                ui.end_row();
+            }
+        });
+        if range_edited {
+            filter.day_range = typed_day_range(&state.from, &state.to);
+        }
+        ui.horizontal(|ui| {
+            if filter.day_range.is_some() && ui.button("Clear range").clicked() {
+                filter.day_range = None;
+            }
+            ui.weak("or shift-drag on the timeline");
+        });
+
+        ui.separator();
+        ui.strong("Documents");
+        for (index, document) in model.corpus.documents().iter().enumerate() {
+            let id = DocId(index as u32);
+            let mut shown = !filter.hidden_documents.contains(&id);
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, document_color(id));
+                let count = model.view.document_counts.get(index).copied().unwrap_or(0);
+                if ui.checkbox(&mut shown, format!("{} ({count})", document.name)).changed() {
+                    if shown {
+                        filter.hidden_documents.remove(&id);
+                    } else {
+                        filter.hidden_documents.insert(id);
+                    }
+                }
+            });
+        }
+
+        ui.separator();
+        ui.horizontal(|ui| {
+            ui.strong("Entities");
+            ui.add(
+                egui::TextEdit::singleline(&mut state.facet_search)
+                    .hint_text("find a name")
+                    .desired_width(f32::INFINITY),
+            );
+        });
+        for (kind, title) in [
+            (EntityKind::Person, "People"),
+            (EntityKind::Place, "Places"),
+            (EntityKind::Organization, "Organizations"),
+        ] {
+            facet_ui(ui, model, kind, title, &state.facet_search, &mut filter);
+        }
+    });
+
+    if filter != *model.filter {
+        commands.push(Command::SetFilter(filter));
+    }
+}
+
+/// One facet: entities of a kind with their counts among the filtered events, each with
+/// include (+) and exclude (−) toggles.
+fn facet_ui(
+    ui: &mut egui::Ui,
+    model: &ViewModel<'_>,
+    kind: EntityKind,
+    title: &str,
+    facet_search: &str,
+    filter: &mut crate::model::filter::Filter,
+) {
+    let needle = facet_search.trim().to_lowercase();
+    let mut entities: Vec<(EntityId, u32)> = model
+        .corpus
+        .entities()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.key.kind == kind)
+        .filter(|(_, e)| needle.is_empty() || e.key.name.to_lowercase().contains(&needle))
+        .map(|(i, _)| {
+            let id = EntityId(i as u32);
+            (id, model.view.entity_counts.get(i).copied().unwrap_or(0))
+        })
+        .collect();
+    entities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let dark = ui.visuals().dark_mode;
+    egui::CollapsingHeader::new(format!("{title} ({})", entities.len())).default_open(true).show(ui, |ui| {
+        for &(id, count) in entities.iter().take(FACET_ROWS) {
+            let key = &model.corpus.entity(id).key;
+            let included = filter.included.contains(key);
+            let excluded = filter.excluded.contains(key);
+            ui.horizontal(|ui| {
+                let include = ui.selectable_label(included, "+");
+                include.widget_info(|| {
+                    egui::WidgetInfo::selected(
+                        egui::Role::Button,
+                        true,
+                        included,
+                        format!("Include {}", key.name),
+                    )
+                });
+                if include.on_hover_text("Only events that mention this").clicked() {
+                    filter.excluded.remove(key);
+                    if !filter.included.remove(key) {
+                        filter.included.insert(key.clone());
+                    }
+                }
+                let exclude = ui.selectable_label(excluded, "−");
+                exclude.widget_info(|| {
+                    egui::WidgetInfo::selected(
+                        egui::Role::Button,
+                        true,
+                        excluded,
+                        format!("Exclude {}", key.name),
+                    )
+                });
+                if exclude.on_hover_text(format!("Hide events that mention {}", key.name)).clicked() {
+                    filter.included.remove(key);
+                    if !filter.excluded.remove(key) {
+                        filter.excluded.insert(key.clone());
+                    }
+                }
+                let mut text = egui::RichText::new(format!("{} ({count})", key.name))
+                    .background_color(entity_color(kind, dark));
+                if excluded {
+                    text = text.strikethrough();
+                }
+                ui.label(text);
+            });
+        }
+        if entities.len() > FACET_ROWS {
+            ui.weak(format!("… and {} more (type to find)", entities.len() - FACET_ROWS));
+        }
+    });
+}
+
+fn typed_day_range(from: &str, to: &str) -> Option<(i32, i32)> {
+    let from = parse_iso_date(from).map(day_number);
+    let to = parse_iso_date(to).map(day_number);
+    match (from, to) {
+        (None, None) => None,
+        (first, last) => {
+            let first = first.unwrap_or(i32::MIN);
+            let last = last.unwrap_or(i32::MAX);
+            Some((first.min(last), first.max(last)))
+        }
+    }
+}

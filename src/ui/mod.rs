@@ -1,0 +1,268 @@
+//! Drawing. Every function here reads the model through [`ViewModel`] and returns
+//! [`Command`]s; none mutates the model. Only widget-local state (text being typed, the
+//! timeline's brush) lives in [`UiState`].
+
+mod document;
+mod events;
+mod filters;
+mod timeline;
+
+use crate::app::{LoadProgress, Settings};
+use crate::command::{Command, ExportFormat};
+use crate::extract::entities::EntityKind;
+use crate::ingest::SplitMode;
+use crate::model::filter::{EventOrder, Filter, FilteredView};
+use crate::model::selection::Selection;
+use crate::model::{Corpus, DocId, EventId};
+
+pub use self::timeline::TimelineState;
+
+/// Read-only access to everything the views draw.
+pub struct ViewModel<'a> {
+    pub corpus: &'a Corpus,
+    pub filter: &'a Filter,
+    pub view: &'a FilteredView,
+    /// The filtered events in event-list order.
+    pub ordered: &'a [EventId],
+    pub order: (EventOrder, bool),
+    pub selection: &'a Selection,
+    pub load: Option<&'a LoadProgress>,
+    pub status: Option<&'a str>,
+    pub settings: &'a Settings,
+}
+
+/// Widget state that is not part of the model.
+#[derive(Default)]
+pub struct UiState {
+    pub filters: filters::FilterPanelState,
+    pub timeline: TimelineState,
+    pub document: document::DocumentViewState,
+    pub events: events::EventListState,
+}
+
+/// The whole window.
+pub fn main_ui(ui: &mut egui::Ui, model: &ViewModel<'_>, state: &mut UiState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::Panel::top("menu_bar").show(ui, |ui| menu_bar_ui(ui, model, &mut commands));
+    if !model.corpus.problems().is_empty() {
+        egui::Panel::bottom("problems")
+            .resizable(true)
+            .default_size(90.0)
+            .show(ui, |ui| problems_ui(ui, model));
+    }
+    egui::Panel::left("filters")
+        .resizable(true)
+        .default_size(270.0)
+        .show(ui, |ui| filters::filters_ui(ui, model, &mut state.filters, &mut commands));
+    egui::Panel::right("document")
+        .resizable(true)
+        .default_size(470.0)
+        .show(ui, |ui| document::document_ui(ui, model, &mut state.document, &mut commands));
+    egui::CentralPanel::default().show(ui, |ui| {
+        let timeline_height = (ui.available_height() * 0.5).max(160.0);
+        egui::Panel::top("timeline")
+            .resizable(true)
+            .default_size(timeline_height)
+            .show(ui, |ui| timeline::timeline_ui(ui, model, &mut state.timeline, &mut commands));
+        events::events_ui(ui, model, &mut state.events, &mut commands);
+    });
+    commands
+}
+
+fn menu_bar_ui(ui: &mut egui::Ui, model: &ViewModel<'_>, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("Open files…").clicked() {
+                commands.push(Command::OpenFilesDialog);
+            }
+            if ui.button("Open folder…").clicked() {
+                commands.push(Command::OpenFolderDialog);
+            }
+            ui.menu_button("Open recent", |ui| {
+                if model.settings.recent.is_empty() {
+                    ui.weak("Nothing opened yet");
+                }
+                for path in &model.settings.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        commands.push(Command::Open(vec![path.clone()]));
+                    }
+                }
+            });
+            ui.menu_button("When opening", |ui| {
+                for mode in SplitMode::ALL {
+                    if ui.radio(model.settings.split_mode == mode, mode.label()).clicked() {
+                        commands.push(Command::SetSplitMode(mode));
+                    }
+                }
+            });
+            ui.separator();
+            if ui.button("Export CSV…").clicked() {
+                commands.push(Command::Export(ExportFormat::Csv));
+            }
+            if ui.button("Export JSON…").clicked() {
+                commands.push(Command::Export(ExportFormat::Json));
+            }
+            ui.separator();
+            if ui.button("Close all").clicked() {
+                commands.push(Command::CloseAll);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            for (theme, label) in [
+                (egui::ThemePreference::System, "Follow system"),
+                (egui::ThemePreference::Light, "Light"),
+                (egui::ThemePreference::Dark, "Dark"),
+            ] {
+                if ui.radio(model.settings.theme == theme, label).clicked() {
+                    commands.push(Command::SetTheme(theme));
+                }
+            }
+        });
+        ui.separator();
+        if ui.button("Open files…").clicked() {
+            commands.push(Command::OpenFilesDialog);
+        }
+        if ui.button("Open folder…").clicked() {
+            commands.push(Command::OpenFolderDialog);
+        }
+        ui.separator();
+        ui.label(format!("{} of {} events", model.view.events.len(), model.corpus.events().len()));
+        if let Some(load) = model.load {
+            ui.separator();
+            let fraction = if load.total == 0 { 0.0 } else { load.done as f32 / load.total as f32 };
+            let text = match &load.current {
+                Some(path) => format!("Loading {}", path.display()),
+                None => "Loading…".to_owned(),
+            };
+            ui.add(egui::ProgressBar::new(fraction).desired_width(160.0).text(text));
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::CancelLoad);
+            }
+            ui.spinner();
+        }
+        if let Some(status) = model.status {
+            ui.separator();
+            ui.weak(status);
+        }
+    });
+}
+
+fn problems_ui(ui: &mut egui::Ui, model: &ViewModel<'_>) {
+    let problems = model.corpus.problems();
+    ui.strong(format!("Problems ({}): these files were not loaded", problems.len()));
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        for problem in problems {
+            ui.horizontal(|ui| {
+                ui.colored_label(ui.visuals().warn_fg_color, "•");
+                ui.label(format!("{}: {}", problem.path.display(), problem.message));
+            });
+        }
+    });
+}
+
+/// One colour per entity kind, shared by the document viewer, the facets and the legend.
+pub fn entity_color(kind: EntityKind, dark: bool) -> egui::Color32 {
+    match (kind, dark) {
+        (EntityKind::Person, false) => egui::Color32::from_rgb(255, 214, 170),
+        (EntityKind::Person, true) => egui::Color32::from_rgb(110, 70, 30),
+        (EntityKind::Place, false) => egui::Color32::from_rgb(190, 235, 190),
+        (EntityKind::Place, true) => egui::Color32::from_rgb(40, 95, 45),
+        (EntityKind::Organization, false) => egui::Color32::from_rgb(225, 200, 245),
+        (EntityKind::Organization, true) => egui::Color32::from_rgb(85, 55, 110),
+    }
+}
+
+/// Highlight colour of time expressions.
+pub fn timex_color(dark: bool) -> egui::Color32 {
+    if dark { egui::Color32::from_rgb(30, 80, 130) } else { egui::Color32::from_rgb(185, 220, 255) }
+}
+
+/// A distinct colour per document lane.
+pub fn document_color(document: DocId) -> egui::Color32 {
+    const PALETTE: [egui::Color32; 8] = [
+        egui::Color32::from_rgb(31, 119, 180),
+        egui::Color32::from_rgb(255, 127, 14),
+        egui::Color32::from_rgb(44, 160, 44),
+        egui::Color32::from_rgb(214, 39, 40),
+        egui::Color32::from_rgb(148, 103, 189),
+        egui::Color32::from_rgb(140, 86, 75),
+        egui::Color32::from_rgb(227, 119, 194),
+        egui::Color32::from_rgb(23, 190, 207),
+    ];
+    PALETTE[document.0 as usize % PALETTE.len()]
+}
+
+/// "21 Jan 2000", "Apr 2005", "2005" or "undated": an event's date at the precision the
+/// text gives, with "?" when other readings exist.
+pub fn event_date_label(corpus: &Corpus, event: EventId) -> String {
+    let timex = corpus.timex(event);
+    let Some(interval) = timex.interval else {
+        return "undated".to_owned();
+    };
+    use crate::extract::time::Granularity;
+    let date = interval.earliest;
+    let mut label = match interval.granularity {
+        Granularity::TimeOfDay | Granularity::Day => date.strftime("%-d %b %Y").to_string(),
+        Granularity::Week => format!("week of {}", date.strftime("%-d %b %Y")),
+        Granularity::Month => date.strftime("%b %Y").to_string(),
+        Granularity::Season | Granularity::Quarter => {
+            format!("{} – {}", date.strftime("%b"), interval.latest.strftime("%b %Y"))
+        }
+        Granularity::Year => date.year().to_string(),
+        Granularity::Decade => format!("{}s", date.year()),
+        Granularity::Century => format!("{}–{}", date.year(), interval.latest.year()),
+    };
+    if !timex.alternatives.is_empty() {
+        label.push_str(" (?)");
+    }
+    label
+}
+
+/// Where a date came from: the matched text, its TIMEX3 value, the rule, what it was
+/// resolved against, and the other readings when the text does not pin it down.
+pub fn timex_details_ui(ui: &mut egui::Ui, corpus: &Corpus, document: DocId, timex_index: usize) {
+    use crate::extract::time::{Anchor, ReferenceSource};
+    let doc = corpus.document(document);
+    let timex = &doc.extraction.timexes[timex_index];
+    ui.label(format!(
+        "“{}” means {} ({})",
+        &doc.text[timex.start..timex.end],
+        timex.value,
+        timex.kind.as_str()
+    ));
+    if let Some(interval) = timex.interval {
+        ui.label(format!("from {} to {}", interval.earliest, interval.latest));
+    }
+    let reference = doc.reference();
+    let anchor = match timex.anchor {
+        Anchor::Absolute => "absolute date".to_owned(),
+        Anchor::ReferenceDate => {
+            let source = match reference.source {
+                ReferenceSource::Given => "set by you",
+                ReferenceSource::Document => "found in the document",
+                ReferenceSource::Inferred => "inferred from the latest date in the text",
+                ReferenceSource::None => "none",
+            };
+            let date = reference.date.map_or_else(|| "?".to_owned(), |d| d.to_string());
+            format!("relative to the document date {date} ({source})")
+        }
+        Anchor::PreviousTimex(previous) => {
+            let earlier = &doc.extraction.timexes[previous.min(doc.extraction.timexes.len() - 1)];
+            format!(
+                "relative to “{}” ({}) mentioned before",
+                &doc.text[earlier.start..earlier.end],
+                earlier.value
+            )
+        }
+        Anchor::Unresolved => "relative, with nothing to resolve it against".to_owned(),
+    };
+    ui.weak(anchor);
+    ui.weak(format!("rule: {}", timex.rule));
+    if !timex.alternatives.is_empty() {
+        let others: Vec<String> = timex.alternatives.iter().map(|i| i.earliest.to_string()).collect();
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("Uncertain: could also be {}", others.join(", ")),
+        );
+    }
+}

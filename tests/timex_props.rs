@@ -1,0 +1,133 @@
+//! Property tests: the tagger never panics and always returns well-formed, ordered,
+//! non-overlapping spans with sane intervals, on arbitrary and on date-ish text.
+
+use chronoscope::extract::time::{ReferenceSource, Timex, reference_date, tag};
+
+use jiff::civil::Date;
+use proptest::prelude::*;
+
+/// Pieces of temporal English (and near misses) to build date-ish text from.
+const FRAGMENTS: &[&str] = &[
+    "21",
+    "January",
+    "Jan.",
+    "2000",
+    "1999-2000",
+    "the",
+    "1990s",
+    "'90s",
+    "early",
+    "mid-",
+    "April",
+    "spring",
+    "third",
+    "quarter",
+    "Friday",
+    "yesterday",
+    "last",
+    "week",
+    "this",
+    "year",
+    "two",
+    "years",
+    "ago",
+    "later",
+    "following",
+    "month",
+    "now",
+    "recently",
+    "in",
+    "past",
+    "3",
+    "p.m.",
+    "night",
+    "morning",
+    "noon",
+    "a",
+    "few",
+    "hours",
+    "decades",
+    "10",
+    "days",
+    "every",
+    "Monday",
+    "annually",
+    "each",
+    "twice",
+    "of",
+    "21st",
+    ",",
+    ".",
+    "/",
+    "-",
+    ":",
+    "12/31/99",
+    "2000-02-30",
+    "31",
+    "Feb.",
+    "29",
+    "é",
+    "—",
+    "日本",
+    "\u{0}",
+    "99999999999",
+    "that",
+    "day",
+    "earlier",
+    "ago,",
+    "Mondays",
+    "o'clock",
+    "half",
+    "an",
+    "hour",
+    "1 1/2",
+    "the end of",
+];
+
+fn date_ish_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(FRAGMENTS), 0..16).prop_flat_map(|words| {
+        let count = words.len();
+        (Just(words), prop::collection::vec(prop::sample::select(&[" ", "", "  ", "\n"][..]), count))
+            .prop_map(|(words, gaps)| {
+                words.iter().zip(gaps).map(|(word, gap)| format!("{word}{gap}")).collect()
+            })
+    })
+}
+
+fn reference() -> impl Strategy<Value = Option<Date>> {
+    prop::option::of((1..=9999i16, 1..=12i8, 1..=28i8).prop_map(|(year, month, day)| {
+        Date::new(year, month, day).expect("day 1..=28 exists in every month")
+    }))
+}
+
+fn assert_well_formed(text: &str, found: &[Timex]) {
+    let mut previous_end = 0;
+    for timex in found {
+        assert!(timex.start < timex.end, "empty span {timex:?}");
+        assert!(timex.end <= text.len(), "span past the end {timex:?}");
+        assert!(text.is_char_boundary(timex.start) && text.is_char_boundary(timex.end));
+        assert!(previous_end <= timex.start, "overlapping or unsorted at {timex:?}");
+        previous_end = timex.end;
+        for interval in timex.interval.iter().chain(&timex.alternatives) {
+            assert!(interval.earliest <= interval.latest, "reversed interval {timex:?}");
+        }
+        assert!(!timex.value.is_empty());
+    }
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_text_is_tagged_safely(text in any::<String>(), reference in reference()) {
+        let found = tag(&text, reference);
+        assert_well_formed(&text, &found);
+        let _ = reference_date(&text, None);
+    }
+
+    #[test]
+    fn date_ish_text_is_tagged_safely(text in date_ish_text(), reference in reference()) {
+        let found = tag(&text, reference);
+        assert_well_formed(&text, &found);
+        let picked = reference_date(&text, None);
+        prop_assert_eq!(picked.date.is_some(), picked.source != ReferenceSource::None);
+    }
+}
