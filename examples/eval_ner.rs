@@ -2,7 +2,8 @@
 //! `cargo run --release --example eval_ner -- DATA_DIR [MODEL]` prints per-kind
 //! precision, recall and F1 (exact span and kind) on gum.test.conll and WikiGold documents
 //! 117-145 (and on the Wikinews part of gum.test, the closest to newswire), using MODEL
-//! or else the embedded model.
+//! or else the embedded model. With `NER_VERBOSE=1` it also lists every wrong (+) and
+//! missed (-) span with some left context.
 
 use std::path::Path;
 

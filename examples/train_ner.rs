@@ -1,13 +1,17 @@
 //! Trains the entity tagger: `cargo run --release --example train_ner -- DATA_DIR OUT_MODEL`
 //! (e.g. `-- ../shared/data/ner assets/ner/model.bin`). Uses gum.train.conll, gum.dev.conll
-//! and WikiGold documents 1-116; refuses to run unless assets/ner/LICENSES.md records
-//! the licence of each of them.
+//! and WikiGold documents 1-116; refuses to run unless the LICENSES.md beside the output
+//! (assets/ner/LICENSES.md) records the licence of each of them and of each gazetteer.
+//! For experiments only, `NER_SETTINGS=EPOCHS,MIN_COUNT,MISC` (e.g. `15,3,1`) overrides
+//! the default training settings.
 
 use std::path::{Path, PathBuf};
 
 use chronoscope::extract::entities::train;
 
 const TRAIN_FILES: &[&str] = &["gum.train.conll", "gum.dev.conll", "wikigold.conll"];
+/// The embedded gazetteers, whose licences must be recorded too.
+const GAZETTEERS: &[&str] = &["places.txt", "first_names.txt", "surnames.txt", "common_words.txt"];
 /// WikiGold documents 117-145 are held out for evaluation.
 const WIKIGOLD_TRAIN_DOCS: usize = 116;
 
@@ -21,6 +25,8 @@ fn main() -> Result<(), String> {
     let licenses =
         std::fs::read_to_string(&licenses_path).map_err(|e| format!("{}: {e}", licenses_path.display()))?;
     train::check_licenses(&licenses, TRAIN_FILES)?;
+    train::check_licenses(&licenses, GAZETTEERS)?;
+    println!("{}: licences recorded for {TRAIN_FILES:?} and {GAZETTEERS:?}", licenses_path.display());
     let mut docs = Vec::new();
     for file in TRAIN_FILES {
         let path = Path::new(data).join(file);
@@ -32,7 +38,6 @@ fn main() -> Result<(), String> {
         println!("{}: {} documents", path.display(), parsed.len());
         docs.extend(parsed);
     }
-    let sentences: Vec<&train::Sentence> = docs.iter().flat_map(|d| &d.sentences).collect();
     let mut settings = train::Settings::default();
     if let Ok(v) = std::env::var("NER_SETTINGS") {
         let v: Vec<usize> = v.split(',').filter_map(|x| x.parse().ok()).collect();
@@ -42,7 +47,7 @@ fn main() -> Result<(), String> {
             settings.misc = misc != 0;
         }
     }
-    let model = train::train(&sentences, settings, &mut |line| {
+    let model = train::train(&docs, settings, &mut |line| {
         println!("{line}");
     });
     std::fs::write(&out, &model).map_err(|e| format!("{}: {e}", out.display()))?;

@@ -14,7 +14,7 @@ use crate::ingest::{IngestMessage, IngestWorker, Job, LoadOptions, LoadedDocumen
 use crate::model::export::{events_to_csv, events_to_json};
 use crate::model::filter::{EventOrder, Filter, FilteredView, filter_events, ordered_events};
 use crate::model::selection::Selection;
-use crate::model::{Corpus, DocId, EventId};
+use crate::model::{Corpus, DateCorrection, DocId, EventId};
 use crate::ui::{self, UiState, ViewModel};
 
 /// What survives a restart (stored by eframe).
@@ -32,6 +32,8 @@ pub struct Settings {
 }
 
 const SETTINGS_KEY: &str = "chronoscope";
+/// The app id eframe uses for its storage folder; the corrections file lives there too.
+pub const APP_ID: &str = "Chronoscope";
 const RECENT_LIMIT: usize = 10;
 /// How long one frame may spend taking worker messages.
 const DRAIN_BUDGET: Duration = Duration::from_millis(6);
@@ -69,6 +71,56 @@ pub struct ChronoscopeApp {
     ui_state: UiState,
     /// Set by `--dct`: the reference date for everything opened from the command line.
     cli_reference: Option<Date>,
+    corrections: CorrectionStore,
+}
+
+/// Where the user's date corrections live: a JSON file rewritten atomically on every change,
+/// so a crash loses nothing and a failed save leaves the previous file intact.
+#[derive(Default)]
+struct CorrectionStore {
+    path: Option<PathBuf>,
+}
+
+impl CorrectionStore {
+    fn in_storage_dir() -> Self {
+        Self { path: eframe::storage_dir(APP_ID).map(|dir| dir.join("corrections.json")) }
+    }
+
+    /// The saved corrections. An unreadable file is moved aside (not overwritten) and
+    /// reported.
+    fn load(&self) -> Result<Vec<DateCorrection>, String> {
+        let Some(path) = &self.path else {
+            return Ok(Vec::new());
+        };
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(err) => {
+                return Err(format!("Could not read your date corrections: {err}: {}", path.display()));
+            }
+        };
+        serde_json::from_slice(&bytes).map_err(|err| {
+            let aside = path.with_extension("json.unreadable");
+            let _ = std::fs::rename(path, &aside);
+            format!(
+                "Your date corrections could not be read ({err}); the file was kept as {}",
+                aside.display()
+            )
+        })
+    }
+
+    fn save(&self, corrections: &[DateCorrection]) -> Result<(), String> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        let json = serde_json::to_vec_pretty(corrections).map_err(|err| err.to_string())?;
+        path.parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| write_atomically(path, &json))
+            .map_err(|err| {
+                format!("Could not save your date corrections (kept in memory): {err}: {}", path.display())
+            })
+    }
 }
 
 impl ChronoscopeApp {
@@ -78,13 +130,13 @@ impl ChronoscopeApp {
         let settings: Settings =
             cc.storage.and_then(|storage| eframe::get_value(storage, SETTINGS_KEY)).unwrap_or_default();
         cc.egui_ctx.set_theme(settings.theme);
-        let ctx = cc.egui_ctx.clone();
-        let worker = IngestWorker::spawn(move || ctx.request_repaint());
         let mut app = Self::with_settings(settings, cli_reference);
-        match worker {
-            Ok(worker) => app.worker = Some(worker),
-            Err(err) => app.status = Some(format!("Could not start the loading thread: {err}")),
+        app.corrections = CorrectionStore::in_storage_dir();
+        match app.corrections.load() {
+            Ok(corrections) => app.corpus.set_corrections(corrections),
+            Err(message) => app.status = Some(message),
         }
+        app.start_worker(&cc.egui_ctx);
         let reopen = if paths.is_empty() { app.settings.open_paths.clone() } else { paths };
         if reopen.is_empty() {
             app.submit(Job::LoadSamples);
@@ -106,6 +158,19 @@ impl ChronoscopeApp {
         app
     }
 
+    /// Starts the ingest worker; until then loads wait in a queue. The worker wakes `ctx`
+    /// whenever it has something for the UI.
+    pub fn start_worker(&mut self, ctx: &egui::Context) {
+        let ctx = ctx.clone();
+        match IngestWorker::spawn(move || ctx.request_repaint()) {
+            Ok(worker) => {
+                self.worker = Some(worker);
+                self.flush_jobs();
+            }
+            Err(err) => self.status = Some(format!("Could not start the loading thread: {err}")),
+        }
+    }
+
     fn with_settings(settings: Settings, cli_reference: Option<Date>) -> Self {
         let (dialog_sender, dialog_results) = sync_channel(8);
         Self {
@@ -124,6 +189,7 @@ impl ChronoscopeApp {
             status: None,
             ui_state: UiState::default(),
             cli_reference,
+            corrections: CorrectionStore::default(),
         }
     }
 
@@ -198,6 +264,12 @@ impl ChronoscopeApp {
                 self.ordered = ordered_events(&self.corpus, &self.view, order, descending);
             }
             Command::SetReferenceDate { document, date } => self.set_reference_date(document, date),
+            Command::CorrectDate { document, timex, interval } => {
+                self.keeping_selection(|corpus| corpus.correct_date(document, timex, interval));
+                if let Err(message) = self.corrections.save(self.corpus.corrections()) {
+                    self.status = Some(message);
+                }
+            }
             Command::Open(paths) => self.open(paths),
             Command::OpenFilesDialog => self.spawn_dialog(ctx, false),
             Command::OpenFolderDialog => self.spawn_dialog(ctx, true),
@@ -222,15 +294,17 @@ impl ChronoscopeApp {
         }
     }
 
+    /// Changes the corpus and keeps the same event selected although event ids change.
+    fn keeping_selection(&mut self, change: impl FnOnce(&mut Corpus)) {
+        let selected = self.selection.event.map(|e| self.corpus.stable_key(e));
+        change(&mut self.corpus);
+        self.selection.event = selected.and_then(|key| self.corpus.event_by_stable_key(key));
+    }
+
     fn refresh_view(&mut self) {
         if !self.view.is_current(&self.corpus, &self.filter) {
             self.view = filter_events(&self.corpus, &self.filter);
             self.ordered = ordered_events(&self.corpus, &self.view, self.order.0, self.order.1);
-        }
-        if let Some(event) = self.selection.event
-            && event.0 as usize >= self.corpus.events().len()
-        {
-            self.selection.event = None;
         }
     }
 
@@ -285,12 +359,16 @@ impl ChronoscopeApp {
             return;
         };
         let started = Instant::now();
-        let mut documents = Vec::new();
-        let mut problems = Vec::new();
+        let mut messages = Vec::new();
         while started.elapsed() < DRAIN_BUDGET {
             let Some(message) = worker.try_recv() else {
                 break;
             };
+            messages.push(message);
+        }
+        let mut documents = Vec::new();
+        let mut problems = Vec::new();
+        for message in messages {
             match message {
                 IngestMessage::Started { total } => {
                     let load = self.load.get_or_insert_with(LoadProgress::default);
@@ -316,7 +394,9 @@ impl ChronoscopeApp {
                 }
                 IngestMessage::Retagged { document, given_reference, extraction } => {
                     if document < self.corpus.documents().len() {
-                        self.corpus.replace_extraction(DocId(document as u32), given_reference, *extraction);
+                        self.keeping_selection(|corpus| {
+                            corpus.replace_extraction(DocId(document as u32), given_reference, *extraction);
+                        });
                     }
                 }
             }
@@ -329,7 +409,7 @@ impl ChronoscopeApp {
         }
         if !documents.is_empty() {
             let first_new = self.corpus.documents().len();
-            self.corpus.add_documents(documents);
+            self.keeping_selection(|corpus| corpus.add_documents(documents));
             self.reapply_saved_reference_dates(first_new);
             if self.selection.document.is_none() {
                 self.selection.document = Some(DocId(0));
@@ -372,7 +452,9 @@ impl ChronoscopeApp {
             self.submit(job);
         } else if let Job::Retag { text, mut extraction, given_reference, .. } = job {
             crate::extract::retag_times(&text, given_reference, &mut extraction);
-            self.corpus.replace_extraction(document, given_reference, *extraction);
+            self.keeping_selection(|corpus| {
+                corpus.replace_extraction(document, given_reference, *extraction)
+            });
         }
     }
 
@@ -463,5 +545,53 @@ impl eframe::App for ChronoscopeApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::time::{Granularity, Interval};
+
+    fn correction() -> DateCorrection {
+        let day = Date::constant(2000, 1, 21);
+        DateCorrection {
+            path: PathBuf::from("a.txt"),
+            document: "a.txt".to_owned(),
+            start: 3,
+            text: "Friday".to_owned(),
+            interval: Interval { earliest: day, latest: day, granularity: Granularity::Day },
+        }
+    }
+
+    #[test]
+    fn corrections_round_trip_and_an_unreadable_file_is_kept_aside() {
+        let folder = std::env::temp_dir().join(format!("chronoscope-corrections-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&folder);
+        let store = CorrectionStore { path: Some(folder.join("corrections.json")) };
+        assert_eq!(store.load(), Ok(Vec::new()));
+        store.save(&[correction()]).expect("saved");
+        assert_eq!(store.load(), Ok(vec![correction()]));
+
+        std::fs::write(folder.join("corrections.json"), b"{ not json").expect("write");
+        let message = store.load().expect_err("corrupt file is reported");
+        assert!(message.contains("corrections.json.unreadable"), "{message}");
+        assert_eq!(std::fs::read(folder.join("corrections.json.unreadable")).expect("kept"), b"{ not json");
+        let _ = std::fs::remove_dir_all(&folder);
+    }
+
+    #[test]
+    fn a_failed_save_leaves_the_previous_file_intact() {
+        let folder = std::env::temp_dir().join(format!("chronoscope-bad-save-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).expect("folder");
+        let path = folder.join("corrections.json");
+        let store = CorrectionStore { path: Some(path.clone()) };
+        store.save(&[correction()]).expect("saved");
+        // A folder where the temporary file would go makes the write fail.
+        std::fs::create_dir_all(folder.join("corrections.json.partial")).expect("blocker");
+        assert!(store.save(&[]).is_err());
+        assert_eq!(store.load(), Ok(vec![correction()]));
+        let _ = std::fs::remove_dir_all(&folder);
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
+use crate::extract::time::Interval;
 use crate::ingest::SplitMode;
 use crate::model::filter::{EventOrder, Filter};
 use crate::model::{DocId, EventId};
@@ -30,6 +31,12 @@ pub enum Command {
     SetReferenceDate {
         document: DocId,
         date: Option<Date>,
+    },
+    /// Set (or with `None` remove) the user's date for one time expression.
+    CorrectDate {
+        document: DocId,
+        timex: usize,
+        interval: Option<Interval>,
     },
     /// Load files or folders.
     Open(Vec<PathBuf>),

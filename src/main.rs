@@ -40,7 +40,7 @@ fn main() -> ExitCode {
                 ..Default::default()
             };
             let result = eframe::run_native(
-                "Chronoscope",
+                chronoscope::app::APP_ID,
                 options,
                 Box::new(move |cc| Ok(Box::new(ChronoscopeApp::new(cc, paths, reference)))),
             );

@@ -77,3 +77,56 @@ fn links_surnames_across_documents() {
     assert_eq!(canon(1, "Gutierrez"), Some((EntityKind::Person, "Lucio Gutierrez".to_string())));
     assert_eq!(canon(3, "Smith").map(|c| c.1), Some("Smith".to_string()));
 }
+
+#[test]
+fn odd_inputs_never_panic() {
+    let pieces = [
+        "",
+        " ",
+        "\n\n",
+        "'s",
+        "’",
+        "U.S.",
+        "Mr.",
+        "É",
+        "ÉCOLE",
+        "日本",
+        "🙂",
+        "--",
+        "\"",
+        "(",
+        ")",
+        "O'",
+        "A-",
+        "-B",
+        "1,2",
+        "3.",
+        ".",
+        "Dr",
+        "of",
+        "the",
+        "Gutiérrez",
+        "CONAIE",
+        "\r\n",
+        "\t",
+        "X.Y.Z",
+        "’s’s",
+    ];
+    let mut seed: u64 = 7;
+    for _ in 0..2000 {
+        let mut text = String::new();
+        for _ in 0..(seed % 12) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            if seed.is_multiple_of(3) {
+                text.push(' ');
+            }
+        }
+        for m in recognize(&text) {
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end), "{text:?}");
+            assert!(m.start < m.end && m.end <= text.len(), "{text:?}");
+        }
+    }
+}

@@ -131,3 +131,16 @@ proptest! {
         prop_assert_eq!(picked.date.is_some(), picked.source != ReferenceSource::None);
     }
 }
+
+#[test]
+fn long_text_is_tagged_like_its_paragraphs() {
+    let paragraph = "Le café — QUITO, Jan. 21, 2000 (AP) -- Two years later, 日本 said on Friday that \
+                     profits rose in the third quarter, every Monday at 3 p.m.";
+    let expected = tag(paragraph, Date::new(2000, 1, 22).ok()).len();
+    for separator in ["\n\n", "\n", " ", "é"] {
+        let text = [paragraph; 3000].join(separator);
+        let found = tag(&text, Date::new(2000, 1, 22).ok());
+        assert_well_formed(&text, &found);
+        assert_eq!(found.len(), expected * 3000, "separator {separator:?}");
+    }
+}

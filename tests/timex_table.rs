@@ -1,7 +1,7 @@
 //! Data-driven cases for the temporal tagger: every row of `data/timex_cases.tsv` must come
 //! out exactly (spans, types and values), and every failing row is printed before failing.
 
-use chronoscope::extract::time::tag;
+use chronoscope::extract::time::{Anchor, Granularity, Modifier, ReferenceSource, reference_date, tag};
 
 use jiff::civil::Date;
 
@@ -98,4 +98,88 @@ fn every_table_row_is_tagged_exactly() {
     }
     assert!(checked >= 300, "the table should hold at least 300 cases, has {checked}");
     assert!(failures.is_empty(), "{} of {checked} table rows failed", failures.len());
+}
+
+#[test]
+fn reference_date_prefers_given_then_dateline_then_latest_full_date() {
+    let date = |text: &str| text.parse::<Date>().ok();
+    let cases: [(&str, Option<Date>, Option<Date>, ReferenceSource); 8] = [
+        (
+            "QUITO, Jan 22, 2000 (AP) -- Protesters marched.",
+            None,
+            date("2000-01-22"),
+            ReferenceSource::Document,
+        ),
+        (
+            "WASHINGTON (Reuters) - The Senate voted on March 3, 1999, to end the debate.",
+            None,
+            date("1999-03-03"),
+            ReferenceSource::Document,
+        ),
+        (
+            "Date: 2001-05-06\nSubject: budget\n\nThe budget passed.",
+            None,
+            date("2001-05-06"),
+            ReferenceSource::Document,
+        ),
+        (
+            "Published 12 May 2003\n\nThe report came out.",
+            None,
+            date("2003-05-12"),
+            ReferenceSource::Document,
+        ),
+        (
+            "The treaty was signed on May 1, 1998. It took effect on June 3, 1999, and lapsed in 2004.",
+            None,
+            date("1999-06-03"),
+            ReferenceSource::Inferred,
+        ),
+        ("Nothing here says when. It happened on Friday.", None, None, ReferenceSource::None),
+        (
+            "QUITO, Jan 22, 2000 (AP) -- Protesters marched.",
+            date("2005-04-21"),
+            date("2005-04-21"),
+            ReferenceSource::Given,
+        ),
+        ("", None, None, ReferenceSource::None),
+    ];
+    for (text, given, expected, source) in cases {
+        let found = reference_date(text, given);
+        assert_eq!((found.date, found.source), (expected, source), "reference date of {text:?}");
+    }
+}
+
+#[test]
+fn uncertain_dates_keep_their_alternatives_and_provenance() {
+    let day = |text: &str| text.parse::<Date>().expect("test dates are valid");
+
+    let found = tag("Friday 21st of January was cold.", Some(day("2003-06-01")));
+    let timex = &found[0];
+    assert_eq!(timex.value, "2005-01-21");
+    assert_eq!(timex.interval.map(|interval| interval.earliest), Some(day("2005-01-21")));
+    let alternatives: Vec<Date> = timex.alternatives.iter().map(|interval| interval.earliest).collect();
+    assert_eq!(alternatives.first(), Some(&day("2000-01-21")), "nearest other fitting year first");
+    assert!(alternatives.contains(&day("2011-01-21")) && alternatives.contains(&day("1994-01-21")));
+    assert_eq!(timex.anchor, Anchor::ReferenceDate);
+
+    let found = tag("On 21 January it snowed.", Some(day("2003-06-01")));
+    assert_eq!(found[0].interval.map(|interval| interval.earliest), Some(day("2003-01-21")));
+    assert!(!found[0].alternatives.is_empty(), "a yearless date is a guess");
+
+    let found = tag("The law took effect in 1995. Two years later it was repealed.", Some(day("2000-01-21")));
+    assert_eq!(found[0].anchor, Anchor::Absolute);
+    assert_eq!(found[1].anchor, Anchor::PreviousTimex(0));
+    let interval = found[1].interval.expect("resolved against 1995");
+    assert_eq!((interval.earliest, interval.latest), (day("1997-01-01"), day("1997-12-31")));
+    assert_eq!(interval.granularity, Granularity::Year);
+
+    let found = tag("He arrived yesterday.", None);
+    assert_eq!((found[0].anchor, found[0].interval), (Anchor::Unresolved, None));
+
+    let found = tag("Growth slowed in early 2005.", None);
+    assert_eq!(found[0].modifier, Some(Modifier::Start));
+    let interval = found[0].interval.expect("absolute");
+    assert_eq!(interval.earliest, day("2005-01-01"));
+    assert!(interval.latest < day("2005-06-01"));
+    assert!(found.iter().all(|timex| !timex.rule.is_empty()));
 }

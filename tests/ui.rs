@@ -2,6 +2,7 @@
 
 use chronoscope::app::ChronoscopeApp;
 use chronoscope::ingest::sample_documents;
+use chronoscope::model::EventId;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -102,4 +103,139 @@ fn main_window_snapshot() {
     );
     harness.run();
     harness.snapshot("main_window");
+}
+
+/// Selects an event through the UI: searches for its sentence start, then clicks its row
+/// in the event list (the only place the whole sentence is on one line).
+fn select_event_by_sentence(harness: &mut Harness<'static, ChronoscopeApp>, sentence_start: &str) {
+    let sentence = {
+        let app = harness.state();
+        let event = app.corpus().events().iter().position(|e| {
+            app.corpus().document(e.document).text[e.sentence.clone()].starts_with(sentence_start)
+        });
+        let sentence = app.corpus().sentence(EventId(event.expect("sentence in the sample") as u32));
+        sentence.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let search = harness.get_by_role_and_label(Role::TextInput, "Search");
+    search.focus();
+    search.type_text(sentence_start);
+    harness.run();
+    harness.get_by_label(&sentence).click();
+    harness.run();
+}
+
+#[test]
+fn an_uncertain_date_can_be_corrected_by_choosing_another_reading() {
+    let mut harness = harness();
+    select_event_by_sentence(&mut harness, "On Friday 21st of January");
+    let (event, alternative) = {
+        let app = harness.state();
+        let event = app.selection().event.expect("selected");
+        let timex = app.corpus().timex(event);
+        assert!(!timex.alternatives.is_empty(), "a weekday with no year has other readings");
+        (event, timex.alternatives[0])
+    };
+    let document = harness.state().corpus().event(event).document;
+    let timex = harness.state().corpus().event(event).timex;
+    harness.get_by_label(&chronoscope::ui::interval_label(&alternative)).click();
+    harness.run();
+    let app = harness.state();
+    let moved = app.corpus().event_for_timex(document, timex).expect("event");
+    let span = app.corpus().event(moved).span.expect("dated");
+    assert!(span.corrected);
+    assert_eq!(span.interval, alternative);
+    harness.get_by_label("Undo correction");
+}
+
+#[test]
+fn changing_the_reference_date_re_resolves_relative_dates() {
+    let mut harness = harness();
+    let yesterday = |app: &ChronoscopeApp| {
+        let doc = &app.corpus().documents()[0];
+        let timex = doc
+            .extraction
+            .timexes
+            .iter()
+            .find(|t| doc.text[t.start..t.end].eq_ignore_ascii_case("yesterday"))
+            .expect("the sample says yesterday");
+        timex.interval.expect("resolved").earliest.to_string()
+    };
+    assert_eq!(yesterday(harness.state()), "2000-01-21");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Reference date");
+    field.focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Reference date").type_text("2000-02-10");
+    harness.run();
+    harness.get_by_label("Set").click();
+    harness.run();
+    assert_eq!(yesterday(harness.state()), "2000-02-09");
+}
+
+#[test]
+fn shift_dragging_on_the_timeline_brushes_a_date_range() {
+    let mut harness = harness();
+    let all = harness.state().filtered_events().len();
+    let (from, to) = (egui::pos2(500.0, 220.0), egui::pos2(850.0, 220.0));
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::SHIFT));
+    harness.hover_at(from);
+    harness.run();
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::SHIFT,
+    });
+    harness.run();
+    for step in 1..=4 {
+        harness.hover_at(from + (to - from) * step as f32 / 4.0);
+        harness.run();
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::SHIFT,
+    });
+    harness.run();
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    harness.run();
+    let app = harness.state();
+    let (first, last) = app.filter().day_range.expect("a brushed range");
+    assert!(first < last);
+    let shown = app.filtered_events();
+    assert!(!shown.is_empty() && shown.len() < all, "{} of {all}", shown.len());
+    for &event in shown {
+        let span = app.corpus().event(event).span.expect("only dated events in a range");
+        assert!(span.last_day >= first && span.first_day <= last);
+    }
+}
+
+#[test]
+fn opening_a_folder_loads_in_the_background_and_lists_bad_files_as_problems() {
+    let folder = std::env::temp_dir().join(format!("chronoscope-ui-open-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("temp folder");
+    std::fs::write(folder.join("good.txt"), "Congress met in Guayaquil on 22 January 2000.").expect("write");
+    std::fs::write(folder.join("broken.txt"), b"\x00\x00\x01binary").expect("write");
+    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 860.0)).build_ui_state(
+        |ui, app: &mut ChronoscopeApp| app.ui(ui),
+        ChronoscopeApp::with_documents(Vec::new()),
+    );
+    let ctx = harness.ctx.clone();
+    harness.state_mut().start_worker(&ctx);
+    harness.state_mut().apply(chronoscope::command::Command::Open(vec![folder.clone()]), &ctx);
+    for _ in 0..200 {
+        harness.step();
+        if !harness.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
+    let app = harness.state();
+    assert!(!app.is_loading());
+    assert_eq!(app.corpus().documents().len(), 1);
+    assert_eq!(app.corpus().events().len(), 1);
+    harness.get_by_label("Problems (1): these files were not loaded");
+    harness.get_by_label_contains("broken.txt: the file looks binary");
+    let _ = std::fs::remove_dir_all(&folder);
 }

@@ -125,6 +125,40 @@ impl CharOffsets<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::entities::EntityKind;
+    use crate::extract::time::{Anchor, Granularity, Interval};
+
+    fn timex(start: usize, end: usize, kind: TimexType, dated: bool) -> Timex {
+        let day = Date::constant(2000, 1, 21);
+        Timex {
+            start,
+            end,
+            kind,
+            value: String::new(),
+            modifier: None,
+            interval: dated.then_some(Interval { earliest: day, latest: day, granularity: Granularity::Day }),
+            alternatives: Vec::new(),
+            rule: "test",
+            anchor: Anchor::Absolute,
+        }
+    }
+
+    #[test]
+    fn events_are_one_per_dated_timex_else_one_undated_per_sentence() {
+        // "In 1999 and 2000 Mahuad ruled. It lasted a week. Nothing here."
+        let sentences = vec![0..31, 32..48, 49..62];
+        let timexes = vec![
+            timex(3, 7, TimexType::Date, true),
+            timex(12, 16, TimexType::Date, true),
+            timex(40, 46, TimexType::Duration, false),
+        ];
+        let mentions =
+            vec![Mention { start: 17, end: 23, kind: EntityKind::Person, canonical: "Mahuad".into() }];
+        let events = build_events(&sentences, &timexes, &mentions);
+        let summary: Vec<(usize, usize, Vec<usize>)> =
+            events.into_iter().map(|e| (e.sentence, e.timex, e.mentions)).collect();
+        assert_eq!(summary, [(0, 0, vec![0]), (0, 1, vec![0]), (1, 2, vec![])]);
+    }
 
     #[test]
     fn char_offsets_count_code_points() {

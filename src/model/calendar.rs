@@ -4,6 +4,8 @@
 use jiff::civil::Date;
 use jiff::{Span, Unit};
 
+use crate::extract::time::{Granularity, Interval};
+
 /// Whole days since 1970-01-01 (negative before).
 pub type DayNumber = i32;
 
@@ -29,6 +31,29 @@ pub fn parse_iso_date(text: &str) -> Option<Date> {
     text.trim().parse::<Date>().ok()
 }
 
+/// Parses what a user types to correct a date: `YYYY-MM-DD` (a day), `YYYY-MM` (a month)
+/// or `YYYY` (a year).
+pub fn parse_period(text: &str) -> Option<Interval> {
+    let text = text.trim();
+    if let Some(day) = parse_iso_date(text) {
+        return Some(Interval { earliest: day, latest: day, granularity: Granularity::Day });
+    }
+    let mut parts = text.splitn(2, '-');
+    let year: i16 = parts.next()?.parse().ok()?;
+    match parts.next() {
+        None if text.len() == 4 => Some(Interval {
+            earliest: Date::new(year, 1, 1).ok()?,
+            latest: Date::new(year, 12, 31).ok()?,
+            granularity: Granularity::Year,
+        }),
+        Some(month) if month.len() == 2 => {
+            let first = Date::new(year, month.parse().ok()?, 1).ok()?;
+            Some(Interval { earliest: first, latest: first.last_of_month(), granularity: Granularity::Month })
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,5 +75,17 @@ mod tests {
         assert_eq!(format_day(Date::constant(2000, 1, 2)), "2 Jan 2000");
         assert_eq!(parse_iso_date(" 2005-04-21 "), Some(Date::constant(2005, 4, 21)));
         assert_eq!(parse_iso_date("21/04/2005"), None);
+    }
+
+    #[test]
+    fn parses_days_months_and_years_as_periods() {
+        let period =
+            |text| parse_period(text).map(|i| (i.earliest.to_string(), i.latest.to_string(), i.granularity));
+        assert_eq!(period("2000-01-21"), Some(("2000-01-21".into(), "2000-01-21".into(), Granularity::Day)));
+        assert_eq!(period("2000-02"), Some(("2000-02-01".into(), "2000-02-29".into(), Granularity::Month)));
+        assert_eq!(period(" 2005 "), Some(("2005-01-01".into(), "2005-12-31".into(), Granularity::Year)));
+        assert_eq!(period("2005-13"), None);
+        assert_eq!(period("January"), None);
+        assert_eq!(period("205"), None);
     }
 }

@@ -14,7 +14,8 @@ pub struct ExportedEvent<'a> {
     /// Resolved interval, ISO dates; empty for undated events.
     pub earliest: String,
     pub latest: String,
-    /// "certain", "uncertain" (other readings exist) or "undated".
+    /// "certain", "uncertain" (other readings exist), "corrected" (set by the user) or
+    /// "undated".
     pub certainty: &'static str,
     pub date_text: &'a str,
     pub document: &'a str,
@@ -31,15 +32,16 @@ pub fn exported_events<'a>(corpus: &'a Corpus, events: &[EventId]) -> Vec<Export
             let event = corpus.event(id);
             let document = corpus.document(event.document);
             let timex = corpus.timex(id);
-            let interval = timex.interval;
+            let span = event.span;
             ExportedEvent {
                 value: &timex.value,
-                earliest: interval.map(|i| i.earliest.to_string()).unwrap_or_default(),
-                latest: interval.map(|i| i.latest.to_string()).unwrap_or_default(),
-                certainty: match (interval, timex.alternatives.is_empty()) {
-                    (None, _) => "undated",
-                    (Some(_), true) => "certain",
-                    (Some(_), false) => "uncertain",
+                earliest: span.map(|s| s.interval.earliest.to_string()).unwrap_or_default(),
+                latest: span.map(|s| s.interval.latest.to_string()).unwrap_or_default(),
+                certainty: match span {
+                    None => "undated",
+                    Some(s) if s.corrected => "corrected",
+                    Some(s) if s.uncertain => "uncertain",
+                    Some(_) => "certain",
                 },
                 date_text: &document.text[timex.start..timex.end],
                 document: &document.name,

@@ -18,7 +18,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::entities::{self, EntityKind, Mention};
-use crate::extract::time::{Granularity, Timex};
+use crate::extract::time::{Granularity, Interval, Timex};
 use crate::extract::{DocumentExtraction, time::ReferenceDate};
 use crate::ingest::{LoadedDocument, Problem};
 
@@ -69,17 +69,50 @@ impl Document {
     }
 }
 
-/// Where an event sits in time, in day numbers, both ends inclusive.
+/// Where an event sits in time: the calendar interval and the same in day numbers (both
+/// ends inclusive) for ordering and drawing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EventSpan {
+    pub interval: Interval,
     pub first_day: DayNumber,
     pub last_day: DayNumber,
-    pub granularity: Granularity,
     /// The text does not pin the date down (other readings exist); drawn hollow.
     pub uncertain: bool,
+    /// The user set this date; it overrides what the tagger found.
+    pub corrected: bool,
 }
 
 impl EventSpan {
+    fn new(interval: Interval, uncertain: bool, corrected: bool) -> Self {
+        Self {
+            interval,
+            first_day: day_number(interval.earliest),
+            last_day: day_number(interval.latest),
+            uncertain,
+            corrected,
+        }
+    }
+}
+
+/// The user's fix for one date, keyed by document and by the expression's position and text
+/// so it survives re-extraction and restarts (it is dropped if the text changed there).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateCorrection {
+    pub path: PathBuf,
+    pub document: String,
+    /// Byte offset of the time expression in the document.
+    pub start: usize,
+    /// The time expression's text, to check the correction still applies.
+    pub text: String,
+    pub interval: Interval,
+}
+
+impl EventSpan {
+    /// The granularity the date is known to.
+    pub fn granularity(&self) -> Granularity {
+        self.interval.granularity
+    }
+
     /// Whether the span is drawn as a bar (month, year…) rather than a point.
     pub fn is_range(&self) -> bool {
         self.last_day > self.first_day
@@ -115,6 +148,7 @@ pub struct Corpus {
     entities: Vec<Entity>,
     entity_ids: HashMap<EntityKey, EntityId>,
     problems: Vec<Problem>,
+    corrections: Vec<DateCorrection>,
     revision: u64,
 }
 
@@ -155,10 +189,54 @@ impl Corpus {
         }
     }
 
-    /// Removes every document and problem.
+    /// Removes every document and problem; date corrections are kept for when the
+    /// documents are opened again.
     pub fn clear(&mut self) {
         let revision = self.revision + 1;
-        *self = Self { revision, ..Self::default() };
+        let corrections = std::mem::take(&mut self.corrections);
+        *self = Self { revision, corrections, ..Self::default() };
+    }
+
+    /// Sets (or with `None` removes) the user's date for one time expression.
+    pub fn correct_date(&mut self, document: DocId, timex: usize, interval: Option<Interval>) {
+        let Some(doc) = self.documents.get(document.0 as usize) else {
+            return;
+        };
+        let Some(found) = doc.extraction.timexes.get(timex) else {
+            return;
+        };
+        let start = found.start;
+        let text = doc.text[found.start..found.end].to_owned();
+        let (path, name) = (doc.path.clone(), doc.name.clone());
+        self.corrections.retain(|c| !(c.path == path && c.document == name && c.start == start));
+        if let Some(interval) = interval {
+            self.corrections.push(DateCorrection { path, document: name, start, text, interval });
+        }
+        self.rebuild();
+    }
+
+    /// Every date correction the user made, to persist.
+    pub fn corrections(&self) -> &[DateCorrection] {
+        &self.corrections
+    }
+
+    /// Restores saved corrections (they apply to documents as they are opened).
+    pub fn set_corrections(&mut self, corrections: Vec<DateCorrection>) {
+        self.corrections = corrections;
+        self.rebuild();
+    }
+
+    /// The user's date for a time expression, if they set one.
+    fn correction(&self, doc: &Document, timex: &Timex) -> Option<Interval> {
+        self.corrections
+            .iter()
+            .find(|c| {
+                c.start == timex.start
+                    && c.path == doc.path
+                    && c.document == doc.name
+                    && doc.text.get(timex.start..timex.end) == Some(c.text.as_str())
+            })
+            .map(|c| c.interval)
     }
 
     /// Bumped on every change, so views can cache what they derive from the corpus.
@@ -195,6 +273,22 @@ impl Corpus {
     /// The event of a given document anchored on a given time expression, if any.
     pub fn event_for_timex(&self, document: DocId, timex: usize) -> Option<EventId> {
         self.events.iter().position(|e| e.document == document && e.timex == timex).map(|i| EventId(i as u32))
+    }
+
+    /// Identifies an event across rebuilds (ids are reassigned when events re-sort): its
+    /// document and the byte offset of its time expression.
+    pub fn stable_key(&self, id: EventId) -> (DocId, usize) {
+        (self.event(id).document, self.timex(id).start)
+    }
+
+    /// The event a [`Corpus::stable_key`] named, if it still exists.
+    pub fn event_by_stable_key(&self, (document, start): (DocId, usize)) -> Option<EventId> {
+        self.events
+            .iter()
+            .position(|e| {
+                e.document == document && self.document(document).extraction.timexes[e.timex].start == start
+            })
+            .map(|i| EventId(i as u32))
     }
 
     /// The sentence text of an event.
@@ -245,7 +339,8 @@ impl Corpus {
             doc.mention_entities = mentions.iter().map(|m| self.entity_ids[&mention_key(m)]).collect();
         }
 
-        self.events = self
+        let corpus = &*self;
+        let events: Vec<Event> = corpus
             .documents
             .iter()
             .enumerate()
@@ -260,17 +355,18 @@ impl Corpus {
                         document: DocId(doc_index as u32),
                         sentence: doc.extraction.sentences[candidate.sentence].clone(),
                         timex: candidate.timex,
-                        span: timex.interval.map(|interval| EventSpan {
-                            first_day: day_number(interval.earliest),
-                            last_day: day_number(interval.latest),
-                            granularity: interval.granularity,
-                            uncertain: !timex.alternatives.is_empty(),
-                        }),
+                        span: match corpus.correction(doc, timex) {
+                            Some(interval) => Some(EventSpan::new(interval, false, true)),
+                            None => timex.interval.map(|interval| {
+                                EventSpan::new(interval, !timex.alternatives.is_empty(), false)
+                            }),
+                        },
                         entities,
                     }
                 })
             })
             .collect();
+        self.events = events;
         self.events.sort_by_key(|e| {
             (e.span.is_none(), e.span.map(|s| (s.first_day, s.last_day)), e.document, e.sentence.start)
         });

@@ -10,10 +10,10 @@ use egui::{Color32, FontId, Sense, Ui};
 
 use crate::command::Command;
 use crate::extract::entities::EntityKind;
-use crate::model::calendar::parse_iso_date;
+use crate::model::calendar::{parse_iso_date, parse_period};
 use crate::model::{DocId, EventId};
 
-use super::{ViewModel, entity_color, timex_color, timex_details_ui};
+use super::{ViewModel, entity_color, event_date_label, interval_label, timex_color, timex_details_ui};
 
 /// Typical English prose, to estimate how many characters fit in a row.
 const PROSE_SAMPLE: &str = "On Friday tens of thousands of Indians, peasants, workers and students in Ecuador \
@@ -27,6 +27,7 @@ pub struct DocumentViewState {
     scrolled_to: Option<EventId>,
     reference_text: String,
     reference_for: Option<(DocId, u64)>,
+    correction_text: String,
 }
 
 /// What a byte of the text belongs to, for highlighting and clicks.
@@ -66,6 +67,7 @@ pub fn document_ui(
             .labelled_by(label.id);
     });
     reference_date_ui(ui, model, document, state, commands);
+    selected_event_ui(ui, model, document, state, commands);
     legend_ui(ui);
     ui.separator();
 
@@ -229,6 +231,65 @@ fn reference_date_ui(
             ReferenceSource::None => "none: relative dates stay unresolved",
         };
         ui.weak(source);
+    });
+}
+
+/// The selected event's date, where it came from, and the controls to correct it: pick one
+/// of the other readings, or type a day, month or year.
+fn selected_event_ui(
+    ui: &mut Ui,
+    model: &ViewModel<'_>,
+    document: DocId,
+    state: &mut DocumentViewState,
+    commands: &mut Vec<Command>,
+) {
+    let Some(id) = model.selection.event.filter(|&e| model.corpus.event(e).document == document) else {
+        return;
+    };
+    let event = model.corpus.event(id);
+    let timex = model.corpus.timex(id);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.strong("Selected event:");
+            ui.label(event_date_label(model.corpus, id));
+        });
+        timex_details_ui(ui, model.corpus, document, event.timex);
+        let corrected = event.span.is_some_and(|s| s.corrected);
+        if !timex.alternatives.is_empty() && !corrected {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Which is it?");
+                for interval in timex.interval.iter().chain(&timex.alternatives) {
+                    if ui.button(interval_label(interval)).clicked() {
+                        commands.push(Command::CorrectDate {
+                            document,
+                            timex: event.timex,
+                            interval: Some(*interval),
+                        });
+                    }
+                }
+            });
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("Correct date");
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut state.correction_text)
+                        .hint_text("YYYY-MM-DD, YYYY-MM or YYYY")
+                        .desired_width(170.0),
+                )
+                .labelled_by(label.id);
+            let typed = parse_period(&state.correction_text);
+            let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let set = ui.add_enabled(typed.is_some(), egui::Button::new("Set date"));
+            if (submitted || set.clicked()) && typed.is_some() {
+                state.correction_text.clear();
+                commands.push(Command::CorrectDate { document, timex: event.timex, interval: typed });
+            }
+            if corrected && ui.button("Undo correction").clicked() {
+                commands.push(Command::CorrectDate { document, timex: event.timex, interval: None });
+            }
+        });
     });
 }
 

@@ -193,29 +193,35 @@ pub fn document_color(document: DocId) -> egui::Color32 {
 }
 
 /// "21 Jan 2000", "Apr 2005", "2005" or "undated": an event's date at the precision the
-/// text gives, with "?" when other readings exist.
+/// text gives, with "(?)" when other readings exist and "(corrected)" when the user set it.
 pub fn event_date_label(corpus: &Corpus, event: EventId) -> String {
-    let timex = corpus.timex(event);
-    let Some(interval) = timex.interval else {
+    let Some(span) = corpus.event(event).span else {
         return "undated".to_owned();
     };
+    let mut label = interval_label(&span.interval);
+    if span.corrected {
+        label.push_str(" (corrected)");
+    } else if span.uncertain {
+        label.push_str(" (?)");
+    }
+    label
+}
+
+/// An interval at its own precision: "21 Jan 2000", "Apr 2005", "2005", "1990s".
+pub fn interval_label(interval: &crate::extract::time::Interval) -> String {
     use crate::extract::time::Granularity;
-    let date = interval.earliest;
-    let mut label = match interval.granularity {
+    let (date, latest) = (interval.earliest, interval.latest);
+    match interval.granularity {
         Granularity::TimeOfDay | Granularity::Day => date.strftime("%-d %b %Y").to_string(),
         Granularity::Week => format!("week of {}", date.strftime("%-d %b %Y")),
         Granularity::Month => date.strftime("%b %Y").to_string(),
         Granularity::Season | Granularity::Quarter => {
-            format!("{} – {}", date.strftime("%b"), interval.latest.strftime("%b %Y"))
+            format!("{} – {}", date.strftime("%b"), latest.strftime("%b %Y"))
         }
         Granularity::Year => date.year().to_string(),
         Granularity::Decade => format!("{}s", date.year()),
-        Granularity::Century => format!("{}–{}", date.year(), interval.latest.year()),
-    };
-    if !timex.alternatives.is_empty() {
-        label.push_str(" (?)");
+        Granularity::Century => format!("{}–{}", date.year(), latest.year()),
     }
-    label
 }
 
 /// Where a date came from: the matched text, its TIMEX3 value, the rule, what it was

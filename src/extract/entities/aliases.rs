@@ -165,17 +165,23 @@ fn vote_kinds(mentions: &mut [Mention]) {
     }
 }
 
-/// Maps still-unresolved one-word mentions to the unique full name found anywhere in the
-/// corpus.
-pub fn resolve_corpus(docs: &mut [Vec<Mention>]) {
+/// Maps still-unresolved one-word mentions (those whose canonical name is their own text)
+/// to the unique full name found anywhere in the corpus.
+pub fn resolve_corpus(texts: &[&str], docs: &mut [Vec<Mention>]) {
     let mut index = Index::default();
     for m in docs.iter().flatten() {
         index.add(m);
     }
-    for m in docs.iter_mut().flatten() {
-        if let Some((full, kind)) = index.resolve(m) {
-            m.canonical = full;
-            m.kind = kind;
+    for (text, doc) in texts.iter().zip(docs.iter_mut()) {
+        for m in doc.iter_mut() {
+            let own = text.get(m.start..m.end).map(normalize);
+            if own.as_deref() != Some(m.canonical.as_str()) {
+                continue;
+            }
+            if let Some((full, kind)) = index.resolve(m) {
+                m.canonical = full;
+                m.kind = kind;
+            }
         }
     }
 }

@@ -2,6 +2,7 @@
 //! gazetteer flags, hashed to `u32` so the model stays a flat table and nothing allocates
 //! a feature string.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -73,6 +74,39 @@ impl Hasher for FastHasher {
 pub type FastMap<V> = HashMap<String, V, BuildHasherDefault<FastHasher>>;
 /// A string set with [`FastHasher`].
 pub type FastSet = HashSet<String, BuildHasherDefault<FastHasher>>;
+
+/// Evidence from the whole document: which words appear capitalized inside a sentence
+/// and which appear in lowercase. It tells a sentence-initial "Once" (seen as "once"
+/// elsewhere) from "Noboa" (seen capitalized mid-sentence).
+#[derive(Default)]
+pub struct DocStats<'a> {
+    cap_mid: HashSet<&'a str, BuildHasherDefault<FastHasher>>,
+    lower: HashSet<&'a str, BuildHasherDefault<FastHasher>>,
+}
+
+impl<'a> DocStats<'a> {
+    /// Records the words of one sentence (all-caps headlines say nothing and are skipped).
+    pub fn add_sentence(&mut self, words: &[&'a str]) {
+        if is_all_caps(words) {
+            return;
+        }
+        for (i, w) in words.iter().enumerate() {
+            match w.chars().next() {
+                Some(c) if c.is_uppercase() => {
+                    let after_word = i > 0
+                        && words[i - 1].chars().next_back().is_some_and(|p| p.is_alphanumeric() || p == ',');
+                    if after_word {
+                        self.cap_mid.insert(w);
+                    }
+                }
+                Some(c) if c.is_lowercase() && !w.chars().any(char::is_uppercase) => {
+                    self.lower.insert(w);
+                }
+                _ => {}
+            }
+        }
+    }
+}
 
 /// FNV-1a over the template id and the parts, folded to 32 bits.
 pub fn hash(template: u8, parts: &[&[u8]]) -> u32 {
@@ -160,15 +194,22 @@ pub fn extract(
     gaz: &Gazetteer,
     vocab: &FastSet,
     frequent: Option<&FastSet>,
+    doc: &DocStats,
 ) -> SentenceFeatures {
     let n = words.len();
     let all_caps = is_all_caps(words);
-    let mut cased: Vec<String> = Vec::with_capacity(n);
-    let mut lower: Vec<String> = Vec::with_capacity(n);
+    let mut cased: Vec<Cow<str>> = Vec::with_capacity(n);
+    let mut lower: Vec<Cow<str>> = Vec::with_capacity(n);
     let mut flags: Vec<u16> = Vec::with_capacity(n);
     for w in words {
         let w = normalize_quotes(w);
-        let l = if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase().replace('\u{2019}', "'") };
+        let l: Cow<str> = if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            Cow::Borrowed(w)
+        } else if w.is_ascii() {
+            Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            Cow::Owned(w.to_lowercase().replace('\u{2019}', "'"))
+        };
         let mut f = gaz.word(&l);
         if l.contains('-') {
             for part in l.split('-') {
@@ -176,24 +217,24 @@ pub fn extract(
             }
         }
         flags.push(f);
-        let known = vocab.contains(&l) || f & gazetteer::COMMON != 0;
-        let name_like = gazetteer::PLACE | gazetteer::DEMONYM | gazetteer::ORG | gazetteer::FIRST;
-        let c = if all_caps && w.chars().any(char::is_uppercase) {
+        let c: Cow<str> = if all_caps && w.chars().any(char::is_uppercase) {
+            let known = vocab.contains(l.as_ref()) || f & gazetteer::COMMON != 0;
+            let name_like = gazetteer::PLACE | gazetteer::DEMONYM | gazetteer::ORG | gazetteer::FIRST;
             if known && f & name_like == 0 {
                 l.clone()
             } else if w.chars().count() > 3 {
-                title_case(&l)
+                Cow::Owned(title_case(&l))
             } else {
-                w.to_string()
+                Cow::Borrowed(w)
             }
         } else {
-            w.to_string()
+            Cow::Borrowed(w)
         };
         cased.push(c);
         lower.push(l);
     }
     let shapes: Vec<String> = cased.iter().map(|c| shape(c)).collect();
-    let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let lower_refs: Vec<&str> = lower.iter().map(AsRef::as_ref).collect();
     gaz.mark_phrases(&lower_refs, &mut flags);
     let has_upper: Vec<bool> = cased.iter().map(|c| c.chars().any(char::is_uppercase)).collect();
     let mut candidate = vec![false; n];
@@ -240,7 +281,7 @@ pub fn extract(
         }
         let f = &mut out.feats;
         let ii = i as isize;
-        let l0 = lower[i].as_str();
+        let l0: &str = &lower[i];
         let first: &[u8] = if i == 0 { b"1" } else { b"0" };
         f.push(hash(0, &[]));
         let lexical = frequent.is_none_or(|set| set.contains(l0));
@@ -289,6 +330,11 @@ pub fn extract(
         f.push(hash(21, &[len_bucket, sh(ii)]));
         if all_caps {
             f.push(hash(22, &[sh(ii), known]));
+        } else if has_upper[i] {
+            let seen_lower: &[u8] = if doc.lower.contains(l0) { b"l" } else { b"-" };
+            let seen_cap: &[u8] = if doc.cap_mid.contains(words[i]) { b"c" } else { b"-" };
+            f.push(hash(23, &[first, seen_lower, seen_cap]));
+            f.push(hash(24, &[seen_lower, sh(ii)]));
         }
         for (t, j) in [(30u8, ii), (31, ii - 1), (32, ii + 1), (33, ii + 2)] {
             let bits = fl(j);

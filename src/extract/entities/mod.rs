@@ -30,8 +30,11 @@ const MODEL: &[u8] = include_bytes!("../../../assets/ner/model.bin");
 /// The three kinds the facets and the `extract` JSON know.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EntityKind {
+    /// A person ("Lucio Gutierrez").
     Person,
+    /// A place: country, city, region, building ("Ecuador", "Latin America").
     Place,
+    /// An organization: institution, party, company ("Supreme Court", "CONAIE").
     Organization,
 }
 
@@ -49,8 +52,11 @@ impl EntityKind {
 /// One mention of an entity in a document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
+    /// Byte offset of the first byte of the name (after "the", titles and so on).
     pub start: usize,
+    /// Byte offset one past the name (before a possessive "'s").
     pub end: usize,
+    /// What the name names.
     pub kind: EntityKind,
     /// The full name this mention stands for ("Lucio Gutierrez" for "Gutierrez's").
     pub canonical: String,
@@ -80,7 +86,13 @@ impl Recognizer {
     pub fn recognize(&self, text: &str) -> Vec<Mention> {
         let (tokens, sentences) = tokenize::tokenize(text);
         let mut found: Vec<(usize, usize, EntityKind)> = Vec::new();
+        let mut doc = features::DocStats::default();
         let mut words: Vec<&str> = Vec::new();
+        for range in &sentences {
+            words.clear();
+            words.extend(tokens[range.clone()].iter().map(|t| &text[t.start..t.end]));
+            doc.add_sentence(&words);
+        }
         for range in sentences {
             let base = range.start;
             let toks = &tokens[range];
@@ -89,7 +101,7 @@ impl Recognizer {
             if !words.iter().any(|w| w.chars().any(char::is_uppercase)) {
                 continue;
             }
-            let sf = features::extract(&words, &self.gaz, &self.model.vocab, None);
+            let sf = features::extract(&words, &self.gaz, &self.model.vocab, None, &doc);
             let mut tags = self.model.tag(&sf);
             self.caps_place_cue(&words, &mut tags);
             acronym_cue(&words, sf.all_caps, &self.gaz, &mut tags);
@@ -254,20 +266,22 @@ fn org_head_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usi
 }
 
 /// An unknown all-caps word ("CONAIE") in an ordinary sentence that the tagger left
-/// untagged is taken for an organization's acronym.
+/// untagged (or took for a one-word MISC name) is taken for an organization's acronym.
 fn acronym_cue(words: &[&str], all_caps: bool, gaz: &Gazetteer, tags: &mut [usize]) {
     if all_caps {
         return;
     }
-    for (w, t) in words.iter().zip(tags.iter_mut()) {
+    for i in 0..words.len() {
+        let w = words[i];
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        if *t == 0
+        let alone = matches!(tags[i], 0 | 7) && tags.get(i + 1).is_none_or(|t| !perceptron::is_inside(*t));
+        if alone
             && (3..=8).contains(&letters)
             && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
             && gaz.word(&w.to_lowercase()) & (gazetteer::COMMON | gazetteer::PLACE) == 0
             && !w.chars().all(|c| "IVXLCDM".contains(c))
         {
-            *t = 5;
+            tags[i] = 5;
         }
     }
 }
@@ -331,6 +345,5 @@ pub fn recognize(text: &str) -> Vec<Mention> {
 /// name in the corpus is unambiguous is mapped to it. `docs` holds each document's mentions
 /// as returned by [`recognize`]; `texts` the matching texts.
 pub fn link_across_documents(texts: &[&str], docs: &mut [Vec<Mention>]) {
-    let _ = texts;
-    aliases::resolve_corpus(docs);
+    aliases::resolve_corpus(texts, docs);
 }

@@ -2,6 +2,7 @@
 //! vocabulary of temporal English, so the rules only ever run where something temporal is.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Calendar and clock units that durations, shifts and sets count in.
@@ -75,15 +76,21 @@ pub(super) enum Shape {
 /// One token with its byte span and lexicon entry.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Token {
+    /// Byte offset of the first byte.
     pub start: usize,
+    /// Byte offset one past the last byte.
     pub end: usize,
+    /// Word, digits or punctuation.
     pub shape: Shape,
+    /// Meaning of a lexicon word, `Other` for anything else.
     pub lex: Lex,
     /// Lower-case spelling for lexicon words, empty otherwise.
     pub key: &'static str,
     /// Value of a digit run (saturating), used for years, days and amounts.
     pub number: u32,
+    /// Starts with a capital letter (month and weekday names must).
     pub capitalized: bool,
+    /// Whether the rules should start here.
     pub strength: Strength,
     /// Whitespace (or a non-ASCII character) precedes the token.
     pub spaced: bool,
@@ -443,6 +450,11 @@ const CUES: &[&str] = &[
     "th",
     "s",
     "old",
+    "percent",
+    "cents",
+    "dollars",
+    "million",
+    "billion",
     "be",
     "been",
     "being",
@@ -476,7 +488,33 @@ const CUES: &[&str] = &[
     "other",
 ];
 
-static LEXICON: LazyLock<HashMap<&'static str, (Lex, Strength)>> = LazyLock::new(|| {
+/// FNV-1a: the lexicon's keys are short words, where SipHash's setup cost dominates.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+        Self(OFFSET_BASIS)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const PRIME: u64 = 0x0000_0100_0000_01b3;
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(PRIME);
+        }
+    }
+}
+
+/// Word to meaning, for every word the rules know.
+type Lexicon = HashMap<&'static str, (Lex, Strength), BuildHasherDefault<Fnv>>;
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     build_lexicon()
         .into_iter()
         .map(|(word, lex)| {

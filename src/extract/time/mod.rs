@@ -12,15 +12,19 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use self::resolve::Point;
-use self::rules::{Cue, Grammar, Spec};
+use self::rules::{Cue, Grammar, Spec, Tense};
 
 /// The four TIMEX3 types; the timeline only places `Date` and `Time`, the others are kept
 /// so the document viewer can still highlight them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TimexType {
+    /// A calendar date or period ("21 January 2000", "April 2005", "last week").
     Date,
+    /// A time of day, possibly on a date ("3 p.m. Friday", "this morning").
     Time,
+    /// A length of time ("three decades", "the past two years").
     Duration,
+    /// A recurrence ("every Monday", "annually").
     Set,
 }
 
@@ -39,35 +43,55 @@ impl TimexType {
 /// How finely the text pins a date down; decides whether the timeline draws a point or a bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Granularity {
+    /// A part of a day or a clock time, placed on its day.
     TimeOfDay,
+    /// One day.
     Day,
+    /// An ISO week (or its weekend).
     Week,
+    /// A calendar month.
     Month,
+    /// A season (spring is March to May, winter runs December to February).
     Season,
+    /// A calendar quarter or half year.
     Quarter,
+    /// A calendar year.
     Year,
+    /// Ten years from a year ending in 0.
     Decade,
+    /// A hundred years from a year ending in 00.
     Century,
 }
 
 /// TIMEX3 `mod`: qualifies an interval ("early 2005", "about a year", "before March").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Modifier {
+    /// "about", "nearly", "some".
     Approx,
+    /// "before" the period.
     Before,
+    /// "after" the period.
     After,
+    /// "early", "the beginning of": the interval is the first third.
     Start,
+    /// "mid", "the middle of": the interval is the middle third.
     Mid,
+    /// "late", "the end of": the interval is the last third.
     End,
+    /// "less than", "up to", "under".
     LessThan,
+    /// "more than", "over", "at least".
     MoreThan,
 }
 
 /// A resolved calendar interval, both ends inclusive, `earliest <= latest`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Interval {
+    /// First day of the interval.
     pub earliest: Date,
+    /// Last day of the interval (inclusive).
     pub latest: Date,
+    /// How precisely the text names it; a point for `Day`, a bar for coarser ones.
     pub granularity: Granularity,
 }
 
@@ -93,9 +117,12 @@ pub struct Timex {
     pub start: usize,
     /// Byte offset one past the last byte.
     pub end: usize,
+    /// DATE, TIME, DURATION or SET.
     pub kind: TimexType,
     /// TIMEX3 value: `2000-01-21`, `2005-04`, `XXXX-01-21`, `P1Y`, `PRESENT_REF`, ...
     pub value: String,
+    /// Qualifier from the text ("early", "about", "more than"); the interval already
+    /// reflects `Start`, `Mid` and `End`.
     pub modifier: Option<Modifier>,
     /// Where the timeline puts it; `None` when it has no calendar position (durations,
     /// sets, unresolved relatives).
@@ -105,6 +132,7 @@ pub struct Timex {
     pub alternatives: Vec<Interval>,
     /// Name of the rule that matched, for provenance tooltips.
     pub rule: &'static str,
+    /// What a relative expression was resolved against (provenance for the UI).
     pub anchor: Anchor,
 }
 
@@ -136,7 +164,9 @@ impl ReferenceSource {
 /// A document's reference date and its provenance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReferenceDate {
+    /// The date relative expressions resolve against; `None` leaves them unresolved.
     pub date: Option<Date>,
+    /// Where `date` came from.
     pub source: ReferenceSource,
 }
 
@@ -201,9 +231,46 @@ fn explicit_day(timex: &Timex) -> Option<Date> {
 
 /// Finds and resolves every time expression in `text`, in text order, non-overlapping.
 pub fn tag(text: &str, reference: Option<Date>) -> Vec<Timex> {
+    let mut found: Vec<Timex> = Vec::new();
+    let mut chunk_start = 0;
+    while chunk_start < text.len() {
+        let chunk_end = chunk_end(text, chunk_start);
+        tag_chunk(text, chunk_start..chunk_end, reference, &mut found);
+        chunk_start = chunk_end;
+    }
+    found
+}
+
+/// Bytes of text tokenized at a time: keeps the token buffer small and in cache.
+const CHUNK_BYTES: usize = 64 * 1024;
+
+/// Where the chunk starting at `start` should end: at a blank line (or else a line break, a
+/// sentence end or a space) after `CHUNK_BYTES`, so no expression is cut in two.
+fn chunk_end(text: &str, start: usize) -> usize {
+    let target = start + CHUNK_BYTES;
+    if target >= text.len() {
+        return text.len();
+    }
+    let rest = &text.as_bytes()[target..];
+    let window = &rest[..rest.len().min(CHUNK_BYTES)];
+    let offset = memchr::memmem::find(window, b"\n\n")
+        .or_else(|| memchr::memchr(b'\n', window))
+        .or_else(|| memchr::memmem::find(window, b". ").map(|offset| offset + 1))
+        .or_else(|| memchr::memchr(b' ', window))
+        .map_or(0, |offset| offset + 1);
+    let mut end = target + offset;
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    end
+}
+
+/// Tags `text[range]`, appending to `found` (which also anchors narrative expressions).
+fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: Option<Date>, found: &mut Vec<Timex>) {
+    let base = range.start;
+    let text = &text[range];
     let tokens = lexicon::tokenize(text);
     let grammar = Grammar::new(text, &tokens);
-    let mut found: Vec<Timex> = Vec::new();
     let mut at = 0;
     while at < tokens.len() {
         let reading = if lexicon::is_trigger(&tokens, at) { grammar.read(at) } else { None };
@@ -211,15 +278,16 @@ pub fn tag(text: &str, reference: Option<Date>) -> Vec<Timex> {
             at += 1;
             continue;
         };
-        let (anchor, point) = choose_anchor(reading.cue, reference, &found);
-        let tense = grammar.tense(at, reading.end);
+        let (anchor, point) = choose_anchor(reading.cue, base + tokens[at].start, reference, found);
+        let tense =
+            if reading.spec.depends_on_tense() { grammar.tense(at, reading.end) } else { Tense::Unknown };
         let resolution = resolve::resolve(&reading.spec, point, reading.cue, tense);
         let interval = resolution.interval.map(|interval| resolve::narrow(interval, reading.modifier));
         let anchor =
             if point.is_none() && reading.cue != Cue::Absolute { Anchor::Unresolved } else { anchor };
         found.push(Timex {
-            start: tokens[at].start,
-            end: tokens[reading.end - 1].end,
+            start: base + tokens[at].start,
+            end: base + tokens[reading.end - 1].end,
             kind: kind_of(&reading.spec),
             value: resolution.value,
             modifier: reading.modifier,
@@ -230,7 +298,6 @@ pub fn tag(text: &str, reference: Option<Date>) -> Vec<Timex> {
         });
         at = reading.end;
     }
-    found
 }
 
 fn kind_of(spec: &Spec) -> TimexType {
@@ -242,9 +309,17 @@ fn kind_of(spec: &Spec) -> TimexType {
     }
 }
 
+/// How close (in bytes) a day-precise date must be for a bare clock time to fall on it.
+const SAME_DAY_DISTANCE: usize = 120;
+
 /// Picks what an expression with cue `cue` is resolved against: the reference date for
 /// deictic words, the last resolved date before it for narrative ones.
-fn choose_anchor(cue: Cue, reference: Option<Date>, found: &[Timex]) -> (Anchor, Option<Point>) {
+fn choose_anchor(
+    cue: Cue,
+    start: usize,
+    reference: Option<Date>,
+    found: &[Timex],
+) -> (Anchor, Option<Point>) {
     let previous = found.iter().enumerate().rev().find_map(|(index, timex)| {
         let interval = timex.interval?;
         let usable = matches!(timex.kind, TimexType::Date | TimexType::Time)
@@ -259,7 +334,9 @@ fn choose_anchor(cue: Cue, reference: Option<Date>, found: &[Timex]) -> (Anchor,
         let interval = timex.interval?;
         let original =
             !matches!(timex.anchor, Anchor::PreviousTimex(_)) && !matches!(timex.rule, "ago" | "comparative");
-        (original && timex.kind == TimexType::Date).then_some((
+        let period =
+            matches!(interval.granularity, Granularity::Quarter | Granularity::Month | Granularity::Season);
+        (original && period && timex.kind == TimexType::Date).then_some((
             Anchor::PreviousTimex(index),
             Point { date: interval.earliest, granularity: interval.granularity },
         ))
@@ -270,10 +347,12 @@ fn choose_anchor(cue: Cue, reference: Option<Date>, found: &[Timex]) -> (Anchor,
         Cue::Absolute => return (Anchor::Absolute, None),
         Cue::Deictic => reference,
         Cue::Narrative => previous.or(reference),
-        Cue::Comparative => comparable
-            .filter(|(_, point)| {
-                matches!(point.granularity, Granularity::Quarter | Granularity::Month | Granularity::Season)
-            })
+        Cue::Comparative => comparable.or(reference).or(previous),
+        Cue::SameDay => found
+            .last()
+            .filter(|timex| start.saturating_sub(timex.end) <= SAME_DAY_DISTANCE)
+            .and(previous)
+            .filter(|(_, point)| point.granularity <= Granularity::Day)
             .or(reference)
             .or(previous),
         Cue::Bare => reference.or(previous),

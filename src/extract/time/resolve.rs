@@ -11,15 +11,20 @@ use super::{Granularity, Interval, Modifier};
 /// A date something is resolved against, and how precise that date is.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Point {
+    /// First day of the anchoring period.
     pub date: Date,
+    /// Precision of the anchoring period, kept by comparisons ("a year earlier").
     pub granularity: Granularity,
 }
 
 /// A resolved expression: TIMEX3 value, interval and other readings.
 #[derive(Debug)]
 pub(super) struct Resolution {
+    /// TIMEX3 value.
     pub value: String,
+    /// Calendar position, if any.
     pub interval: Option<Interval>,
+    /// Other readings, nearest to the anchor first.
     pub alternatives: Vec<Interval>,
 }
 
@@ -198,25 +203,43 @@ fn part_of_year(year: YearOf, part: YearPart, anchor: Option<Point>) -> Resoluti
         YearPart::Half(half) => format!("H{half}"),
         YearPart::Season(season) => season_code(season).to_string(),
     };
+    let anchor_year = anchor.map(|point| i32::from(point.date.year()));
     let year = match year {
         YearOf::Explicit(year) => Some(year),
-        YearOf::Offset(offset) => anchor.map(|point| i32::from(point.date.year()) + offset),
-        YearOf::Implicit => anchor.map(|point| i32::from(point.date.year())),
+        YearOf::Offset(offset) => anchor_year.map(|year| year + offset),
+        YearOf::Implicit => anchor_year,
+        YearOf::Previous => anchor.zip(anchor_year).and_then(|(point, year)| {
+            (year - 2..=year)
+                .rev()
+                .find(|year| part_interval(*year, part).is_some_and(|interval| interval.latest < point.date))
+        }),
+        YearOf::Following => anchor.zip(anchor_year).and_then(|(point, year)| {
+            (year..=year + 2).find(|year| {
+                part_interval(*year, part).is_some_and(|interval| interval.earliest > point.date)
+            })
+        }),
     };
     let Some(year) = year else {
         return Resolution::unresolved(format!("XXXX-{code}"));
     };
+    Resolution {
+        value: format!("{year:04}-{code}"),
+        interval: part_interval(year, part),
+        alternatives: Vec::new(),
+    }
+}
+
+/// The months `part` covers in `year` (winter runs into the next year).
+fn part_interval(year: i32, part: YearPart) -> Option<Interval> {
     let (first_month, months, granularity) = match part {
         YearPart::Quarter(quarter) => (quarter * 3 - 2, 3, Granularity::Quarter),
         YearPart::Half(half) => (half * 6 - 5, 6, Granularity::Quarter),
         YearPart::Season(3) => (12, 3, Granularity::Season),
         YearPart::Season(season) => (season * 3 + 3, 3, Granularity::Season),
     };
-    let interval = ymd(year, first_month, 1).and_then(|earliest| {
-        let latest = earliest.checked_add(Span::new().try_months(months).ok()?).ok()?.yesterday().ok()?;
-        Some(Interval { earliest, latest, granularity })
-    });
-    Resolution { value: format!("{year:04}-{code}"), interval, alternatives: Vec::new() }
+    let earliest = ymd(year, first_month, 1)?;
+    let latest = earliest.checked_add(Span::new().try_months(months).ok()?).ok()?.yesterday().ok()?;
+    Some(Interval { earliest, latest, granularity })
 }
 
 fn shift_resolution(unit: Unit, amount: i32, anchor: Option<Point>, cue: Cue) -> Resolution {

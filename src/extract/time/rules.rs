@@ -18,6 +18,8 @@ pub(super) enum Cue {
     Comparative,
     /// Underspecified but with no cue ("Friday", "21 January"): the document date in news.
     Bare,
+    /// A time of day with no day ("at 10 p.m."): the day just mentioned, if any is close.
+    SameDay,
 }
 
 /// Which occurrence of a named day, month or season is meant.
@@ -64,6 +66,10 @@ pub(super) enum YearOf {
     Offset(i32),
     /// Relative to the anchor, with no direction given: the anchor's own year.
     Implicit,
+    /// The latest occurrence that has ended by the anchor ("last summer").
+    Previous,
+    /// The first occurrence that starts after the anchor ("next spring").
+    Following,
 }
 
 /// What an expression means, before any anchoring.
@@ -127,13 +133,32 @@ pub(super) enum Spec {
     },
 }
 
+impl Spec {
+    /// Whether resolving needs the sentence's tense (a named day or month without a year).
+    pub fn depends_on_tense(&self) -> bool {
+        match self {
+            Self::Calendar { year: None, .. }
+            | Self::Weekday { relation: Relation::Nearest, .. }
+            | Self::Holiday { year: None, .. }
+            | Self::Shift { unit: Unit::Weekend, .. } => true,
+            Self::Clock { day: Some(day), .. } => day.depends_on_tense(),
+            _ => false,
+        }
+    }
+}
+
 /// One rule's reading of the tokens `start..end`.
 #[derive(Clone, Debug)]
 pub(super) struct Reading {
+    /// Token index one past the expression.
     pub end: usize,
+    /// What it means.
     pub spec: Spec,
+    /// What it should be anchored on.
     pub cue: Cue,
+    /// Qualifier read with it ("early", "about").
     pub modifier: Option<Modifier>,
+    /// Name of the rule, kept as provenance.
     pub rule: &'static str,
 }
 
@@ -145,7 +170,7 @@ fn reading(end: usize, spec: Spec, cue: Cue, rule: &'static str) -> Option<Readi
 type Rule<'a> = fn(&Grammar<'a>, usize) -> Option<Reading>;
 
 /// How many rules `Grammar::rules` lists; the last two wrap the others in modifiers.
-const RULE_COUNT: usize = 22;
+const RULE_COUNT: usize = 23;
 
 /// The tokens of one text plus the rules that read them.
 pub(super) struct Grammar<'a> {
@@ -178,6 +203,7 @@ impl<'a> Grammar<'a> {
             Self::ago,
             Self::comparative,
             Self::holiday,
+            Self::year_end,
             Self::duration,
             Self::set,
             Self::clock,
@@ -329,7 +355,8 @@ impl<'a> Grammar<'a> {
         let Lex::Number(first) = self.lex(at) else {
             return None;
         };
-        if first == 2 && self.is(at + 1, "thousand") {
+        let in_context = self.year_context(at) || at > 0 && self.is(at - 1, "year");
+        if first == 2 && self.is(at + 1, "thousand") && in_context {
             let after_and = self.skip(at + 2, "and");
             return Some(match self.lex(after_and) {
                 Lex::Number(rest @ 1..=99) => (2000 + rest as i32, after_and + 1),
@@ -339,6 +366,7 @@ impl<'a> Grammar<'a> {
         if !(11..=20).contains(&first) {
             return None;
         }
+        let needs_context = !matches!(first, 19 | 20) || !matches!(self.lex(at + 1), Lex::Number(20..=90));
         let (rest, end) = match self.lex(at + 1) {
             Lex::Number(tens @ (20 | 30 | 40 | 50 | 60 | 70 | 80 | 90)) => {
                 let after_hyphen = self.skip_punct(at + 2, b'-');
@@ -350,7 +378,7 @@ impl<'a> Grammar<'a> {
             Lex::Number(teen @ 10..=19) => (teen, at + 2),
             _ => return None,
         };
-        Some((first as i32 * 100 + rest as i32, end))
+        (!needs_context || in_context).then_some((first as i32 * 100 + rest as i32, end))
     }
 
     /// "this year" / "last year" / "next year" after a month: the year's offset and end.
@@ -359,6 +387,7 @@ impl<'a> Grammar<'a> {
         (self.lex(at + 1) == Lex::Unit(Unit::Year, false)).then_some((offset, at + 2))
     }
 
+    /// A capitalized month name, with the period of an abbreviation ("Jan.").
     fn month(&self, at: usize) -> Option<(u8, usize)> {
         let token = self.token(at)?;
         let Lex::Month(month) = token.lex else {
@@ -389,6 +418,7 @@ impl<'a> Grammar<'a> {
         (None, at)
     }
 
+    /// "2000-01-21" (optionally with a clock time) and "20000121".
     fn iso_date(&self, at: usize) -> Option<Reading> {
         let (year, width) = self.digits(at)?;
         if width == 8 {
@@ -445,6 +475,7 @@ impl<'a> Grammar<'a> {
         )
     }
 
+    /// "01/21/2000", "21/01/2000", "1/21/00", "21.01.2000": month first unless it cannot be.
     fn numeric_date(&self, at: usize) -> Option<Reading> {
         let (first, first_width) = self.digits(at)?;
         if first_width > 2 || at > 0 && self.tight(at) && self.punct(at - 1, b'/') {
@@ -586,18 +617,15 @@ impl<'a> Grammar<'a> {
         {
             return reading(at + 2, year_spec(century_for_two_digits(value)), Cue::Absolute, "year_short");
         }
-        if (next > at || self.year_context(at))
-            && let Some((year, end)) = self.spelled_year(next)
-        {
+        if let Some((year, end)) = self.spelled_year(next) {
             return reading(end, year_spec(year), Cue::Absolute, "spelled_year");
         }
         let year = self.year_number(next)?;
-        if self.tight(next + 1) && self.is(next + 1, "s")
-            || self.lex(next + 1) == Lex::Other
-                && self.token(next + 1).is_some_and(|t| t.shape == Shape::Word && !t.capitalized)
-                && next == at
-                && !(1900..=2030).contains(&year)
-        {
+        let decade_suffix = self.tight(next + 1) && self.is(next + 1, "s");
+        let counted_noun = self
+            .token(next + 1)
+            .is_some_and(|token| token.shape == Shape::Word && !token.capitalized && token.lex == Lex::Other);
+        if decade_suffix || next == at && counted_noun && !(1900..=2030).contains(&year) {
             return None;
         }
         if next == at && !(1900..=2050).contains(&year) && !self.year_context(at) {
@@ -606,6 +634,7 @@ impl<'a> Grammar<'a> {
         reading(next + 1, year_spec(year), Cue::Absolute, rule)
     }
 
+    /// A preposition or cue before token `at` that makes a number there a year ("in 1492").
     fn year_context(&self, at: usize) -> bool {
         at > 0
             && self.is_any(
@@ -790,8 +819,7 @@ impl<'a> Grammar<'a> {
             ("these", "days", _) => (present, at + 2),
             ("the", "present", _) if at > 0 && self.is_any(at - 1, &["at", "until"]) => (present, at + 2),
             ("the", "past", _)
-                if !self.is_any(at + 2, &["few", "several"])
-                    && self.lex(at + 2) != Lex::Cue
+                if !self.is_any(at + 2, &["few", "several", "couple", "many", "fiscal"])
                     && !matches!(self.lex(at + 2), Lex::Unit(..) | Lex::Number(_))
                     && self.digits(at + 2).is_none()
                     && !matches!(self.lex(at + 2), Lex::Season(_) | Lex::Weekday(_) | Lex::Month(_)) =>
@@ -892,8 +920,8 @@ impl<'a> Grammar<'a> {
             Lex::Month(month) if token.capitalized => Spec::MonthOf { month, relation },
             Lex::Season(season) => {
                 let year = match relation {
-                    Relation::Last => YearOf::Offset(-1),
-                    Relation::Next => YearOf::Offset(1),
+                    Relation::Last => YearOf::Previous,
+                    Relation::Next => YearOf::Following,
                     _ => YearOf::Offset(0),
                 };
                 Spec::PartOfYear { year, part: YearPart::Season(season) }
@@ -1111,6 +1139,21 @@ impl<'a> Grammar<'a> {
         reading(end, Spec::Holiday { holiday, year, relation }, cue, "holiday")
     }
 
+    /// "year-end", "year end", "year's end": the end of the current year.
+    fn year_end(&self, at: usize) -> Option<Reading> {
+        if self.lex(at) != Lex::Unit(Unit::Year, false) {
+            return None;
+        }
+        let end = match (self.token(at + 1)?.shape, self.key(at + 2)) {
+            (Shape::Punct(b'-'), "end") => at + 3,
+            (Shape::Punct(b'\''), "s") if self.is(at + 3, "end") => at + 4,
+            (Shape::Word, _) if self.is(at + 1, "end") => at + 2,
+            _ => return None,
+        };
+        let spec = Spec::Shift { unit: Unit::Year, amount: 0 };
+        Some(Reading { end, spec, cue: Cue::Deictic, modifier: Some(Modifier::End), rule: "year_end" })
+    }
+
     /// "year-earlier", "the year-ago quarter", "the year-earlier period".
     fn comparative(&self, at: usize) -> Option<Reading> {
         let mut next = self.skip(at, "the");
@@ -1167,10 +1210,21 @@ impl<'a> Grammar<'a> {
         {
             return reading(at + 1, Spec::Duration { amount: None, unit }, Cue::Absolute, "vague_duration");
         }
-        if self.is(at, "recent")
-            && let Lex::Unit(unit, true) = self.lex(at + 1)
+        let after_fiscal = self.skip(next, "fiscal");
+        if next > at
+            && !lead
+            && self.lex(after_fiscal) == Lex::Unit(Unit::Year, false)
+            && self.is_any(after_fiscal + 1, &["ended", "ending"])
         {
-            return reading(at + 2, Spec::Duration { amount: None, unit }, Cue::Absolute, "vague_duration");
+            let spec = Spec::Duration { amount: Some(1.0), unit: Unit::Year };
+            return reading(after_fiscal + 1, spec, Cue::Absolute, "year_ended");
+        }
+        if self.is_any(at, &["recent", "past"]) && matches!(self.lex(at + 1), Lex::Unit(_, true)) {
+            let mut end = at + 2;
+            if self.is(end, "and") && matches!(self.lex(end + 1), Lex::Unit(_, true)) {
+                end += 2;
+            }
+            return reading(end, Spec::Reference("PAST_REF"), Cue::Deictic, "recent_units");
         }
         let (amount, after_amount) = self.amount(next)?;
         let single = self.is_any(next, &["a", "an"]) && after_amount == next + 1;
@@ -1197,6 +1251,22 @@ impl<'a> Grammar<'a> {
             }
         };
         if single && plural || amount == Some(1.0) && plural && !self.punct(after_amount, b'-') {
+            return None;
+        }
+        let hyphenated = after_hyphen > after_amount;
+        if hyphenated && plural {
+            return None;
+        }
+        let rate = single
+            && next == at
+            && at > 0
+            && (self.digits(at - 1).is_some()
+                || self.punct(at - 1, b'%')
+                || self.is_any(
+                    at - 1,
+                    &["percent", "cents", "dollars", "million", "billion", "thousand", "times"],
+                ));
+        if rate {
             return None;
         }
         end += 1;
@@ -1343,7 +1413,7 @@ impl<'a> Grammar<'a> {
         } else {
             None
         };
-        let cue = day.as_ref().map_or(Cue::Bare, |(_, cue)| *cue);
+        let cue = day.as_ref().map_or(Cue::SameDay, |(_, cue)| *cue);
         reading(end, Spec::Clock { day: day.map(|(spec, _)| spec), hour, minute, part }, cue, "clock")
     }
 
@@ -1362,6 +1432,23 @@ impl<'a> Grammar<'a> {
 
     /// "this morning", "yesterday afternoon", "last night", "tonight", "the morning".
     fn day_with_part(&self, at: usize) -> Option<Reading> {
+        if self.is_any(at, &["early", "late", "mid"])
+            && let Lex::DayPart(part @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening)) =
+                self.lex(self.skip_punct(at + 1, b'-'))
+        {
+            let after_part = self.skip_punct(at + 1, b'-') + 1;
+            let (day, cue, end) = match self.deictic_word(after_part) {
+                Some(found @ Reading { spec: Spec::Shift { .. }, .. }) => (found.spec, found.cue, found.end),
+                _ => (Spec::Shift { unit: Unit::Day, amount: 0 }, Cue::Bare, after_part),
+            };
+            let modifier = match self.key(at) {
+                "early" => Modifier::Start,
+                "late" => Modifier::End,
+                _ => Modifier::Mid,
+            };
+            let clock = Spec::Clock { day: Some(Box::new(day)), hour: None, minute: 0, part: Some(part) };
+            return Some(Reading { end, spec: clock, cue, modifier: Some(modifier), rule: "day_part" });
+        }
         let (day, cue, next) = match self.key(at) {
             "this" => (Spec::Shift { unit: Unit::Day, amount: 0 }, Cue::Deictic, at + 1),
             "yesterday" => (Spec::Shift { unit: Unit::Day, amount: -1 }, Cue::Deictic, at + 1),
@@ -1634,20 +1721,23 @@ impl Grammar<'_> {
         Tense::Unknown
     }
 
+    /// The tense a single word signals, if any ("will", "said", "announced").
     fn word_tense(&self, at: usize) -> Option<Tense> {
         let token = self.token(at)?;
         if token.shape != Shape::Word {
             return None;
         }
         let word = self.text.get(token.start..token.end)?;
-        let lower = word.to_ascii_lowercase();
+        let is_in = |list: &[&str]| list.iter().any(|entry| entry.eq_ignore_ascii_case(word));
         let after_auxiliary = at > 0 && self.is_any(at - 1, &["be", "been", "being", "to"]);
-        if FUTURE_WORDS.contains(&lower.as_str()) {
+        if is_in(FUTURE_WORDS) {
             Some(Tense::Future)
         } else if after_auxiliary {
             None
-        } else if PAST_WORDS.contains(&lower.as_str())
-            || lower.len() > 4 && lower.ends_with("ed") && !NOT_PAST.contains(&lower.as_str())
+        } else if is_in(PAST_WORDS)
+            || word.len() > 4
+                && word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ed")
+                && !is_in(NOT_PAST)
         {
             Some(Tense::Past)
         } else {
