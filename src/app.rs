@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::command::{Command, ExportFormat};
 use crate::ingest::{IngestMessage, IngestWorker, Job, LoadOptions, LoadedDocument, SplitMode};
+use crate::model::entity_edits::{EntityEdit, EntityEdits};
 use crate::model::export::{events_to_csv, events_to_json};
 use crate::model::filter::{EventOrder, Filter, FilteredView, filter_events, ordered_events};
 use crate::model::selection::Selection;
@@ -35,6 +36,9 @@ const SETTINGS_KEY: &str = "chronoscope";
 /// The app id eframe uses for its storage folder; the corrections file lives there too.
 pub const APP_ID: &str = "Chronoscope";
 const RECENT_LIMIT: usize = 10;
+/// A file dialog that gives up faster than a person could cancel it is not available
+/// (no desktop portal); the app then says so or falls back.
+const DIALOG_UNAVAILABLE: Duration = Duration::from_millis(400);
 /// How long one frame may spend taking worker messages.
 const DRAIN_BUDGET: Duration = Duration::from_millis(6);
 
@@ -74,7 +78,15 @@ pub struct ChronoscopeApp {
     corrections: CorrectionStore,
 }
 
-/// Where the user's date corrections live: a JSON file rewritten atomically on every change,
+/// The user's corrections as saved: dates and entities.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+struct SavedEdits {
+    dates: Vec<DateCorrection>,
+    entities: EntityEdits,
+}
+
+/// Where the user's date and entity corrections live: a JSON file rewritten atomically on every change,
 /// so a crash loses nothing and a failed save leaves the previous file intact.
 #[derive(Default)]
 struct CorrectionStore {
@@ -88,13 +100,13 @@ impl CorrectionStore {
 
     /// The saved corrections. An unreadable file is moved aside (not overwritten) and
     /// reported.
-    fn load(&self) -> Result<Vec<DateCorrection>, String> {
+    fn load(&self) -> Result<SavedEdits, String> {
         let Some(path) = &self.path else {
-            return Ok(Vec::new());
+            return Ok(SavedEdits::default());
         };
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(SavedEdits::default()),
             Err(err) => {
                 return Err(format!("Could not read your date corrections: {err}: {}", path.display()));
             }
@@ -109,11 +121,11 @@ impl CorrectionStore {
         })
     }
 
-    fn save(&self, corrections: &[DateCorrection]) -> Result<(), String> {
+    fn save(&self, edits: &SavedEdits) -> Result<(), String> {
         let Some(path) = &self.path else {
             return Ok(());
         };
-        let json = serde_json::to_vec_pretty(corrections).map_err(|err| err.to_string())?;
+        let json = serde_json::to_vec_pretty(edits).map_err(|err| err.to_string())?;
         path.parent()
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| write_atomically(path, &json))
@@ -133,7 +145,10 @@ impl ChronoscopeApp {
         let mut app = Self::with_settings(settings, cli_reference);
         app.corrections = CorrectionStore::in_storage_dir();
         match app.corrections.load() {
-            Ok(corrections) => app.corpus.set_corrections(corrections),
+            Ok(edits) => {
+                app.corpus.set_corrections(edits.dates);
+                app.corpus.set_entity_edits(edits.entities);
+            }
             Err(message) => app.status = Some(message),
         }
         app.start_worker(&cc.egui_ctx);
@@ -266,9 +281,18 @@ impl ChronoscopeApp {
             Command::SetReferenceDate { document, date } => self.set_reference_date(document, date),
             Command::CorrectDate { document, timex, interval } => {
                 self.keeping_selection(|corpus| corpus.correct_date(document, timex, interval));
-                if let Err(message) = self.corrections.save(self.corpus.corrections()) {
-                    self.status = Some(message);
+                self.save_edits();
+            }
+            Command::EditEntity(edit) => {
+                if let EntityEdit::Redirect { from, to } = &edit {
+                    for keys in [&mut self.filter.included, &mut self.filter.excluded] {
+                        if keys.remove(from) {
+                            keys.insert(to.clone());
+                        }
+                    }
                 }
+                self.keeping_selection(|corpus| corpus.edit_entities(edit));
+                self.save_edits();
             }
             Command::Open(paths) => self.open(paths),
             Command::OpenFilesDialog => self.spawn_dialog(ctx, false),
@@ -291,6 +315,16 @@ impl ChronoscopeApp {
                 ctx.set_theme(theme);
             }
             Command::SetSplitMode(mode) => self.settings.split_mode = mode,
+        }
+    }
+
+    fn save_edits(&mut self) {
+        let edits = SavedEdits {
+            dates: self.corpus.corrections().to_vec(),
+            entities: self.corpus.entity_edits().clone(),
+        };
+        if let Err(message) = self.corrections.save(&edits) {
+            self.status = Some(message);
         }
     }
 
@@ -459,29 +493,27 @@ impl ChronoscopeApp {
     }
 
     fn spawn_dialog(&mut self, ctx: &egui::Context, folder: bool) {
-        let sender = self.dialog_sender.clone();
-        let ctx = ctx.clone();
-        let spawned =
-            std::thread::Builder::new().name("chronoscope-open-dialog".to_owned()).spawn(move || {
-                let dialog = rfd::FileDialog::new().set_title("Open in Chronoscope");
-                let picked = if folder {
-                    dialog.pick_folder().map(|path| vec![path])
-                } else {
-                    dialog
-                        .add_filter("Text files", &["txt", "text", "md", "markdown", "rst", "log"])
-                        .add_filter("All files", &["*"])
-                        .pick_files()
-                };
-                let result = match picked {
-                    Some(paths) => DialogResult::Open(paths),
-                    None => DialogResult::Nothing,
-                };
-                let _ = sender.send(result);
-                ctx.request_repaint();
-            });
-        if let Err(err) = spawned {
-            self.status = Some(format!("Could not open a file dialog: {err}"));
-        }
+        self.run_dialog(ctx, "chronoscope-open-dialog", move || {
+            let started = Instant::now();
+            let dialog = rfd::FileDialog::new().set_title("Open in Chronoscope");
+            let picked = if folder {
+                dialog.pick_folder().map(|path| vec![path])
+            } else {
+                dialog
+                    .add_filter("Text files", &["txt", "text", "md", "markdown", "rst", "log"])
+                    .add_filter("All files", &["*"])
+                    .pick_files()
+            };
+            match picked {
+                Some(paths) => DialogResult::Open(paths),
+                None if started.elapsed() < DIALOG_UNAVAILABLE => DialogResult::Status(
+                    "No file dialog is available here (no desktop portal): drop files on the window \
+                     or pass them on the command line."
+                        .to_owned(),
+                ),
+                None => DialogResult::Nothing,
+            }
+        });
     }
 
     fn export(&mut self, ctx: &egui::Context, format: ExportFormat) {
@@ -490,28 +522,47 @@ impl ChronoscopeApp {
             ExportFormat::Json => events_to_json(&self.corpus, &self.ordered),
         };
         let count = self.ordered.len();
+        self.run_dialog(ctx, "chronoscope-export-dialog", move || {
+            let started = Instant::now();
+            let extension = format.extension();
+            let file_name = format!("chronology.{extension}");
+            let chosen = rfd::FileDialog::new()
+                .set_title("Export chronology")
+                .set_file_name(&file_name)
+                .add_filter(extension, &[extension])
+                .save_file();
+            // With no dialog at all, write next to the user's files rather than drop the export.
+            let path = match chosen {
+                Some(path) => path,
+                None if started.elapsed() < DIALOG_UNAVAILABLE => {
+                    let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
+                    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
+                    home.join(format!("chronology-{stamp}.{extension}"))
+                }
+                None => return DialogResult::Nothing,
+            };
+            DialogResult::Status(match write_atomically(&path, contents.as_bytes()) {
+                Ok(()) => format!("Exported {count} events to {}", path.display()),
+                Err(err) => format!("Export failed: {err}: {}", path.display()),
+            })
+        });
+    }
+
+    /// Runs a blocking file dialog on its own thread and hands its result to the next frame.
+    fn run_dialog(
+        &mut self,
+        ctx: &egui::Context,
+        thread_name: &str,
+        dialog: impl FnOnce() -> DialogResult + Send + 'static,
+    ) {
         let sender = self.dialog_sender.clone();
         let ctx = ctx.clone();
-        let spawned =
-            std::thread::Builder::new().name("chronoscope-export-dialog".to_owned()).spawn(move || {
-                let extension = format.extension();
-                let Some(path) = rfd::FileDialog::new()
-                    .set_title("Export chronology")
-                    .set_file_name(format!("chronology.{extension}"))
-                    .add_filter(extension, &[extension])
-                    .save_file()
-                else {
-                    return;
-                };
-                let message = match write_atomically(&path, contents.as_bytes()) {
-                    Ok(()) => format!("Exported {count} events to {}", path.display()),
-                    Err(err) => format!("Export failed: {err}: {}", path.display()),
-                };
-                let _ = sender.send(DialogResult::Status(message));
-                ctx.request_repaint();
-            });
+        let spawned = std::thread::Builder::new().name(thread_name.to_owned()).spawn(move || {
+            let _ = sender.send(dialog());
+            ctx.request_repaint();
+        });
         if let Err(err) = spawned {
-            self.status = Some(format!("Could not open a save dialog: {err}"));
+            self.status = Some(format!("Could not open a file dialog: {err}"));
         }
     }
 }
@@ -541,6 +592,21 @@ impl eframe::App for ChronoscopeApp {
             self.open(dropped);
         }
         ChronoscopeApp::ui(self, ui);
+        let hovering_files = ui.ctx().input(|i| i.raw.hovered_files.len());
+        if hovering_files > 0 {
+            let screen = ui.ctx().content_rect();
+            let painter = ui
+                .ctx()
+                .layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_overlay")));
+            painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+            painter.text(
+                screen.center(),
+                egui::Align2::CENTER_CENTER,
+                format!("Drop to open {hovering_files} file(s)"),
+                egui::FontId::proportional(28.0),
+                egui::Color32::WHITE,
+            );
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -553,15 +619,16 @@ mod tests {
     use super::*;
     use crate::extract::time::{Granularity, Interval};
 
-    fn correction() -> DateCorrection {
+    fn correction() -> SavedEdits {
         let day = Date::constant(2000, 1, 21);
-        DateCorrection {
+        let date = DateCorrection {
             path: PathBuf::from("a.txt"),
             document: "a.txt".to_owned(),
             start: 3,
             text: "Friday".to_owned(),
             interval: Interval { earliest: day, latest: day, granularity: Granularity::Day },
-        }
+        };
+        SavedEdits { dates: vec![date], entities: EntityEdits::default() }
     }
 
     #[test]
@@ -569,9 +636,9 @@ mod tests {
         let folder = std::env::temp_dir().join(format!("chronoscope-corrections-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&folder);
         let store = CorrectionStore { path: Some(folder.join("corrections.json")) };
-        assert_eq!(store.load(), Ok(Vec::new()));
-        store.save(&[correction()]).expect("saved");
-        assert_eq!(store.load(), Ok(vec![correction()]));
+        assert_eq!(store.load(), Ok(SavedEdits::default()));
+        store.save(&correction()).expect("saved");
+        assert_eq!(store.load(), Ok(correction()));
 
         std::fs::write(folder.join("corrections.json"), b"{ not json").expect("write");
         let message = store.load().expect_err("corrupt file is reported");
@@ -587,11 +654,11 @@ mod tests {
         std::fs::create_dir_all(&folder).expect("folder");
         let path = folder.join("corrections.json");
         let store = CorrectionStore { path: Some(path.clone()) };
-        store.save(&[correction()]).expect("saved");
+        store.save(&correction()).expect("saved");
         // A folder where the temporary file would go makes the write fail.
         std::fs::create_dir_all(folder.join("corrections.json.partial")).expect("blocker");
-        assert!(store.save(&[]).is_err());
-        assert_eq!(store.load(), Ok(vec![correction()]));
+        assert!(store.save(&SavedEdits::default()).is_err());
+        assert_eq!(store.load(), Ok(correction()));
         let _ = std::fs::remove_dir_all(&folder);
     }
 }

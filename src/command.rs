@@ -7,6 +7,7 @@ use jiff::civil::Date;
 
 use crate::extract::time::Interval;
 use crate::ingest::SplitMode;
+use crate::model::entity_edits::EntityEdit;
 use crate::model::filter::{EventOrder, Filter};
 use crate::model::{DocId, EventId};
 
@@ -38,6 +39,8 @@ pub enum Command {
         timex: usize,
         interval: Option<Interval>,
     },
+    /// Merge, rename, re-kind an entity or split an alias off it.
+    EditEntity(EntityEdit),
     /// Load files or folders.
     Open(Vec<PathBuf>),
     OpenFilesDialog,

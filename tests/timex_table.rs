@@ -183,3 +183,22 @@ fn uncertain_dates_keep_their_alternatives_and_provenance() {
     assert!(interval.latest < day("2005-06-01"));
     assert!(found.iter().all(|timex| !timex.rule.is_empty()));
 }
+
+#[test]
+fn open_ended_dates_are_marked_before_or_after() {
+    let modifiers = |text: &str| -> Vec<Option<Modifier>> {
+        tag(text, Date::new(2000, 1, 21).ok()).iter().map(|timex| timex.modifier).collect()
+    };
+    assert_eq!(
+        modifiers("It was built before 1995 and used until March 2003."),
+        [Some(Modifier::Before), Some(Modifier::Before)]
+    );
+    assert_eq!(modifiers("Sales doubled since 1990, after the war of 1991."), [Some(Modifier::After), None]);
+    assert_eq!(modifiers("It lasted about two years."), [Some(Modifier::Approx)]);
+    assert_eq!(modifiers("It lasted more than four hours."), [Some(Modifier::MoreThan)]);
+    assert_eq!(modifiers("It lasted less than a decade."), [Some(Modifier::LessThan)]);
+    assert_eq!(
+        modifiers("It peaked in mid-April and fell in late 2005."),
+        [Some(Modifier::Mid), Some(Modifier::End)]
+    );
+}

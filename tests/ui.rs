@@ -239,3 +239,47 @@ fn opening_a_folder_loads_in_the_background_and_lists_bad_files_as_problems() {
     harness.get_by_label_contains("broken.txt: the file looks binary");
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[test]
+fn an_entity_can_be_renamed_and_re_kinded_from_its_facet() {
+    let mut harness = harness();
+    let (entity, label) = {
+        let app = harness.state();
+        let view_count = |name: &str| {
+            let id = app.corpus().entities().iter().position(|e| e.key.name == name).expect("entity");
+            app.filtered_events()
+                .iter()
+                .filter(|&&e| app.corpus().event(e).entities.iter().any(|x| x.0 as usize == id))
+                .count()
+        };
+        let entity =
+            app.corpus().entities().iter().find(|e| e.key.name == "Jamil Mahuad").expect("entity").clone();
+        let label = format!("{} ({})", entity.key.name, view_count("Jamil Mahuad"));
+        (entity, label)
+    };
+    harness.get_by_label(&label).click_secondary();
+    harness.run();
+    let rename = harness.get_by_role_and_label(Role::TextInput, "Rename");
+    rename.focus();
+    rename.type_text("Jamil Mahuad Witt");
+    harness.run();
+    harness.get_by_label("OK").click();
+    harness.run();
+    {
+        let app = harness.state();
+        assert!(app.corpus().entities().iter().all(|e| e.key.name != "Jamil Mahuad"));
+        let renamed =
+            app.corpus().entities().iter().find(|e| e.key.name == "Jamil Mahuad Witt").expect("renamed");
+        assert_eq!(renamed.mentions, entity.mentions);
+        assert_eq!(renamed.key.kind, entity.key.kind);
+    }
+    harness.get_by_label_contains("Jamil Mahuad Witt (").click_secondary();
+    harness.run();
+    harness.get_by_label("Change kind").click();
+    harness.run();
+    harness.get_by_label("organization").click();
+    harness.run();
+    let app = harness.state();
+    let moved = app.corpus().entities().iter().find(|e| e.key.name == "Jamil Mahuad Witt").expect("entity");
+    assert_eq!(moved.key.kind, chronoscope::extract::entities::EntityKind::Organization);
+}

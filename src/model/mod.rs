@@ -5,6 +5,7 @@
 //! rebuilt from the documents in one place, so it can never disagree with them.
 
 pub mod calendar;
+pub mod entity_edits;
 pub mod export;
 pub mod filter;
 pub mod selection;
@@ -23,6 +24,7 @@ use crate::extract::{DocumentExtraction, time::ReferenceDate};
 use crate::ingest::{LoadedDocument, Problem};
 
 use self::calendar::{DayNumber, day_number};
+use self::entity_edits::{EntityEdit, EntityEdits};
 
 /// Index of a document in [`Corpus::documents`]; stable while the corpus lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -138,6 +140,8 @@ pub struct Event {
 pub struct Entity {
     pub key: EntityKey,
     pub mentions: u32,
+    /// The distinct ways the text writes it, most frequent first.
+    pub aliases: Vec<String>,
 }
 
 /// All documents and everything derived from them.
@@ -149,6 +153,7 @@ pub struct Corpus {
     entity_ids: HashMap<EntityKey, EntityId>,
     problems: Vec<Problem>,
     corrections: Vec<DateCorrection>,
+    entity_edits: EntityEdits,
     revision: u64,
 }
 
@@ -194,7 +199,8 @@ impl Corpus {
     pub fn clear(&mut self) {
         let revision = self.revision + 1;
         let corrections = std::mem::take(&mut self.corrections);
-        *self = Self { revision, corrections, ..Self::default() };
+        let entity_edits = std::mem::take(&mut self.entity_edits);
+        *self = Self { revision, corrections, entity_edits, ..Self::default() };
     }
 
     /// Sets (or with `None` removes) the user's date for one time expression.
@@ -212,6 +218,23 @@ impl Corpus {
         if let Some(interval) = interval {
             self.corrections.push(DateCorrection { path, document: name, start, text, interval });
         }
+        self.rebuild();
+    }
+
+    /// Applies a correction to entities; every view follows on the next frame.
+    pub fn edit_entities(&mut self, edit: EntityEdit) {
+        self.entity_edits.apply(edit);
+        self.rebuild();
+    }
+
+    /// The user's entity corrections, to persist.
+    pub fn entity_edits(&self) -> &EntityEdits {
+        &self.entity_edits
+    }
+
+    /// Restores saved entity corrections.
+    pub fn set_entity_edits(&mut self, edits: EntityEdits) {
+        self.entity_edits = edits;
         self.rebuild();
     }
 
@@ -325,18 +348,43 @@ impl Corpus {
             self.documents.iter().map(|d| d.extraction.mentions.clone()).collect();
         entities::link_across_documents(&texts, &mut linked);
 
-        let mut counts: HashMap<EntityKey, u32> = HashMap::new();
-        for mention in linked.iter().flatten() {
-            *counts.entry(mention_key(mention)).or_default() += 1;
+        let keys: Vec<Vec<EntityKey>> = self
+            .documents
+            .iter()
+            .zip(&linked)
+            .map(|(doc, mentions)| {
+                mentions
+                    .iter()
+                    .map(|m| self.entity_edits.resolve(mention_key(m), &doc.text[m.start..m.end]))
+                    .collect()
+            })
+            .collect();
+        let mut counts: HashMap<&EntityKey, (u32, HashMap<&str, u32>)> = HashMap::new();
+        for ((doc, mentions), doc_keys) in self.documents.iter().zip(&linked).zip(&keys) {
+            for (mention, key) in mentions.iter().zip(doc_keys) {
+                let (count, aliases) = counts.entry(key).or_default();
+                *count += 1;
+                *aliases.entry(&doc.text[mention.start..mention.end]).or_default() += 1;
+            }
         }
-        let mut ranked: Vec<(EntityKey, u32)> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        self.entities = ranked.into_iter().map(|(key, mentions)| Entity { key, mentions }).collect();
+        let mut ranked: Vec<Entity> = counts
+            .into_iter()
+            .map(|(key, (mentions, aliases))| {
+                let mut aliases: Vec<(&str, u32)> = aliases.into_iter().collect();
+                aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+                Entity {
+                    key: key.clone(),
+                    mentions,
+                    aliases: aliases.into_iter().map(|(alias, _)| alias.to_owned()).collect(),
+                }
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.key.cmp(&b.key)));
         self.entity_ids =
-            self.entities.iter().enumerate().map(|(i, e)| (e.key.clone(), EntityId(i as u32))).collect();
-
-        for (doc, mentions) in self.documents.iter_mut().zip(&linked) {
-            doc.mention_entities = mentions.iter().map(|m| self.entity_ids[&mention_key(m)]).collect();
+            ranked.iter().enumerate().map(|(i, e)| (e.key.clone(), EntityId(i as u32))).collect();
+        self.entities = ranked;
+        for (doc, doc_keys) in self.documents.iter_mut().zip(&keys) {
+            doc.mention_entities = doc_keys.iter().map(|key| self.entity_ids[key]).collect();
         }
 
         let corpus = &*self;

@@ -4,7 +4,8 @@
 use crate::command::Command;
 use crate::extract::entities::EntityKind;
 use crate::model::calendar::{date_from_day_number, day_number, parse_iso_date};
-use crate::model::{DocId, EntityId};
+use crate::model::entity_edits::EntityEdit;
+use crate::model::{DocId, EntityId, EntityKey};
 
 use super::{ViewModel, document_color, entity_color};
 
@@ -17,12 +18,16 @@ pub struct FilterPanelState {
     /// The day range the text fields were last synced from.
     synced_range: Option<Option<(i32, i32)>>,
     facet_search: String,
+    /// The new name being typed in an entity's context menu.
+    rename_text: String,
     /// The search field's id, to tell whether the user is typing in it.
     search_id: Option<egui::Id>,
 }
 
 /// How many entities a facet lists before "… and N more".
 const FACET_ROWS: usize = 40;
+/// How many same-kind entities "Merge into" offers (most mentioned first).
+const MERGE_CANDIDATES: usize = 30;
 
 /// The filter panel.
 pub fn filters_ui(
@@ -121,7 +126,7 @@ pub fn filters_ui(
             (EntityKind::Place, "Places"),
             (EntityKind::Organization, "Organizations"),
         ] {
-            facet_ui(ui, model, kind, title, &state.facet_search, &mut filter);
+            facet_ui(ui, model, kind, title, state, &mut filter, commands);
         }
     });
 
@@ -137,9 +142,11 @@ fn facet_ui(
     model: &ViewModel<'_>,
     kind: EntityKind,
     title: &str,
-    facet_search: &str,
+    state: &mut FilterPanelState,
     filter: &mut crate::model::filter::Filter,
+    commands: &mut Vec<Command>,
 ) {
+    let facet_search = &state.facet_search;
     let needle = facet_search.trim().to_lowercase();
     let mut entities: Vec<(EntityId, u32)> = model
         .corpus
@@ -196,7 +203,9 @@ fn facet_ui(
                 if excluded {
                     text = text.strikethrough();
                 }
-                ui.label(text);
+                ui.label(text)
+                    .on_hover_text("Right-click to rename, merge, change kind or split an alias")
+                    .context_menu(|ui| entity_menu_ui(ui, model, id, &mut state.rename_text, commands));
             });
         }
         if entities.len() > FACET_ROWS {
@@ -215,5 +224,69 @@ fn typed_day_range(from: &str, to: &str) -> Option<(i32, i32)> {
             let last = last.unwrap_or(i32::MAX);
             Some((first.min(last), first.max(last)))
         }
+    }
+}
+
+/// Corrections to one entity: rename, change kind, merge into another, split an alias off,
+/// undo.
+fn entity_menu_ui(
+    ui: &mut egui::Ui,
+    model: &ViewModel<'_>,
+    id: EntityId,
+    rename_text: &mut String,
+    commands: &mut Vec<Command>,
+) {
+    let entity = model.corpus.entity(id);
+    let key = &entity.key;
+    let mut edit = |ui: &mut egui::Ui, edit: EntityEdit| {
+        commands.push(Command::EditEntity(edit));
+        ui.close();
+    };
+    ui.strong(format!("{} ({} mentions)", key.name, entity.mentions));
+    ui.horizontal(|ui| {
+        let label = ui.label("Rename");
+        ui.add(egui::TextEdit::singleline(rename_text).hint_text(key.name.as_str()).desired_width(160.0))
+            .labelled_by(label.id);
+        let name = rename_text.trim().to_owned();
+        if ui.add_enabled(!name.is_empty() && name != key.name, egui::Button::new("OK")).clicked() {
+            rename_text.clear();
+            edit(ui, EntityEdit::Redirect { from: key.clone(), to: EntityKey { kind: key.kind, name } });
+        }
+    });
+    ui.menu_button("Change kind", |ui| {
+        for other in [EntityKind::Person, EntityKind::Place, EntityKind::Organization] {
+            if other != key.kind && ui.button(other.as_str()).clicked() {
+                edit(
+                    ui,
+                    EntityEdit::Redirect {
+                        from: key.clone(),
+                        to: EntityKey { kind: other, name: key.name.clone() },
+                    },
+                );
+            }
+        }
+    });
+    ui.menu_button("Merge into", |ui| {
+        egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+            let others = model.corpus.entities().iter().filter(|e| e.key.kind == key.kind && e.key != *key);
+            for other in others.take(MERGE_CANDIDATES) {
+                if ui.button(format!("{} ({})", other.key.name, other.mentions)).clicked() {
+                    edit(ui, EntityEdit::Redirect { from: key.clone(), to: other.key.clone() });
+                }
+            }
+        });
+    });
+    let aliases: Vec<&String> = entity.aliases.iter().filter(|alias| **alias != key.name).collect();
+    if !aliases.is_empty() {
+        ui.menu_button("Split off an alias", |ui| {
+            for alias in aliases {
+                if ui.button(format!("“{alias}” is someone else")).clicked() {
+                    edit(ui, EntityEdit::SplitAlias { from: key.clone(), alias: alias.clone() });
+                }
+            }
+        });
+    }
+    if model.corpus.entity_edits().touches(key) && ui.button("Undo my edits of this entity").clicked() {
+        edit(ui, EntityEdit::Reset(key.clone()));
     }
 }

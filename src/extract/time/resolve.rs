@@ -76,20 +76,26 @@ pub(super) fn resolve(spec: &Spec, anchor: Option<Point>, cue: Cue, tense: Tense
             shift_resolution(*unit, amount, anchor, cue)
         }
         Spec::Weekday { weekday, relation } => weekday_resolution(*weekday, *relation, anchor, tense),
-        Spec::MonthOf { month, relation } => {
-            let Some(anchor) = anchor else {
-                return Resolution::unresolved(format!("XXXX-{month:02}"));
+        Spec::MonthOf { month, day, relation } => {
+            let unresolved = match day {
+                Some(day) => format!("XXXX-{month:02}-{day:02}"),
+                None => format!("XXXX-{month:02}"),
             };
-            let anchor_month = anchor.date.month() as u8;
+            let Some(anchor) = anchor else {
+                return Resolution::unresolved(unresolved);
+            };
+            let named = (*month, day.unwrap_or(1));
+            let today = (anchor.date.month() as u8, if day.is_some() { anchor.date.day() as u8 } else { 1 });
             let year = i32::from(anchor.date.year())
                 + match relation {
-                    Relation::Last if *month >= anchor_month => -1,
-                    Relation::Next if *month <= anchor_month => 1,
+                    Relation::Last if named >= today => -1,
+                    Relation::Next if named <= today => 1,
                     _ => 0,
                 };
-            match ymd(year, *month, 1) {
-                Some(date) => Resolution::at(date, Granularity::Month),
-                None => Resolution::unresolved(format!("XXXX-{month:02}")),
+            let granularity = if day.is_some() { Granularity::Day } else { Granularity::Month };
+            match ymd(year, *month, named.1) {
+                Some(date) => Resolution::at(date, granularity),
+                None => Resolution::unresolved(unresolved),
             }
         }
         Spec::YearRelative { offset, month, day } => {

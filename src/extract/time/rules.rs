@@ -99,8 +99,10 @@ pub(super) enum Spec {
         weekday: u8,
         relation: Relation,
     },
+    /// A month (and day) picked by `relation` around the anchor ("last March", "next Oct. 23").
     MonthOf {
         month: u8,
+        day: Option<u8>,
         relation: Relation,
     },
     /// A month (and day) in the year `offset` years from the anchor's ("June last year").
@@ -143,6 +145,22 @@ impl Spec {
             | Self::Shift { unit: Unit::Weekend, .. } => true,
             Self::Clock { day: Some(day), .. } => day.depends_on_tense(),
             _ => false,
+        }
+    }
+}
+
+impl Grammar<'_> {
+    /// `Before` or `After` when a date is the open end of a period ("before March 2005",
+    /// "since 1995"); the value stays the date's own, as TIMEX3 spans exclude the preposition.
+    pub fn open_ended(&self, at: usize, spec: &Spec) -> Option<Modifier> {
+        if at == 0 || matches!(spec, Spec::Duration { .. } | Spec::Set(_) | Spec::Reference(_)) {
+            return None;
+        }
+        match self.key(at - 1) {
+            "before" | "until" | "till" => Some(Modifier::Before),
+            "after" | "since" => Some(Modifier::After),
+            "to" if at > 1 && self.is(at - 2, "prior") => Some(Modifier::Before),
+            _ => None,
         }
     }
 }
@@ -215,25 +233,22 @@ impl<'a> Grammar<'a> {
 
     /// The longest reading starting at token `at`, if any rule matches there.
     pub fn read(&self, at: usize) -> Option<Reading> {
-        let mut best: Option<Reading> = None;
-        for rule in Self::rules() {
-            if let Some(found) = rule(self, at)
-                && found.end > at
-                && best.as_ref().is_none_or(|b| found.end > b.end)
-            {
-                best = Some(found);
-            }
-        }
-        best
+        self.longest(at, &Self::rules())
     }
 
-    /// Reads the core expressions (no leading modifier) at `at`.
+    /// Reads the core expressions at `at`: every rule but the two modifier wrappers, which
+    /// come last in `rules` and call this for what they modify.
     fn core(&self, at: usize) -> Option<Reading> {
+        self.longest(at, &Self::rules()[..RULE_COUNT - 2])
+    }
+
+    /// The longest reading any of `rules` finds at `at` (the first rule wins ties).
+    fn longest(&self, at: usize, rules: &[Rule<'a>]) -> Option<Reading> {
         let mut best: Option<Reading> = None;
-        for rule in &Self::rules()[..RULE_COUNT - 2] {
+        for rule in rules {
             if let Some(found) = rule(self, at)
                 && found.end > at
-                && best.as_ref().is_none_or(|b| found.end > b.end)
+                && best.as_ref().is_none_or(|best| found.end > best.end)
             {
                 best = Some(found);
             }
@@ -739,6 +754,9 @@ impl<'a> Grammar<'a> {
             (Lex::Ordinal(n @ 1..=2), _) if self.is(self.skip_punct(next + 1, b'-'), "half") => {
                 (YearPart::Half(n as u8), self.skip_punct(next + 1, b'-') + 1)
             }
+            (Lex::Cue, _) if self.is(next, "last") && self.is(next + 1, "half") && next > at => {
+                (YearPart::Half(2), next + 2)
+            }
             (Lex::Season(season), _) if !fiscal => (YearPart::Season(season), next + 1),
             _ => return None,
         };
@@ -850,6 +868,13 @@ impl<'a> Grammar<'a> {
                     );
                 }
                 Lex::Unit(Unit::Quarter, false) => {
+                    let year_back = self.is(the + 1, "a")
+                        && self.lex(the + 2) == Lex::Unit(Unit::Year, false)
+                        && self.is_any(the + 3, &["ago", "earlier"]);
+                    if year_back {
+                        let spec = Spec::Shift { unit: Unit::Year, amount: -1 };
+                        return reading(the + 4, spec, Cue::Comparative, "the_quarter");
+                    }
                     return reading(
                         the + 1,
                         Spec::Shift { unit: Unit::Quarter, amount: 0 },
@@ -917,7 +942,10 @@ impl<'a> Grammar<'a> {
             Lex::Weekday(weekday) if !token.key.ends_with('s') && full_name => {
                 Spec::Weekday { weekday, relation }
             }
-            Lex::Month(month) if token.capitalized => Spec::MonthOf { month, relation },
+            Lex::Month(month) if token.capitalized => {
+                let day = self.month(name).and_then(|(_, after)| self.day_number(after)).map(|(day, _)| day);
+                Spec::MonthOf { month, day, relation }
+            }
             Lex::Season(season) => {
                 let year = match relation {
                     Relation::Last => YearOf::Previous,
@@ -929,7 +957,8 @@ impl<'a> Grammar<'a> {
             _ => return None,
         };
         let end = match spec {
-            Spec::MonthOf { .. } => self.month(name)?.1,
+            Spec::MonthOf { day: Some(_), .. } => self.day_number(self.month(name)?.1)?.1,
+            Spec::MonthOf { day: None, .. } => self.month(name)?.1,
             _ => name + 1,
         };
         let reading_here = reading(end, spec.clone(), cue, "relative_name");
@@ -1058,10 +1087,13 @@ impl<'a> Grammar<'a> {
             return reading(at + 2, Spec::Reference("PAST_REF"), Cue::Deictic, "vague_ago");
         }
         let (amount, after_amount) = self.amount(at)?;
-        let (unit, after_unit) = match self.lex(after_amount) {
+        let (unit, mut after_unit) = match self.lex(after_amount) {
             Lex::Unit(unit, _) => (unit, after_amount + 1),
             _ => return None,
         };
+        if self.is(after_unit, "or") && self.is(after_unit + 1, "so") {
+            after_unit += 2;
+        }
         let (sign, cue, end) = match (self.key(after_unit), self.key(after_unit + 1)) {
             ("ago", _) => (-1, Cue::Deictic, after_unit + 1),
             ("from", "now") | ("hence", _) => {
@@ -1242,13 +1274,7 @@ impl<'a> Grammar<'a> {
         let (unit, plural) = match self.lex(end) {
             Lex::Unit(unit, plural) => (unit, plural),
             Lex::Ordinal(2) if self.key(end) == "second" && amount != Some(1.0) => (Unit::Second, false),
-            _ => {
-                if self.is(end, "seconds") {
-                    (Unit::Second, true)
-                } else {
-                    return None;
-                }
-            }
+            _ => return None,
         };
         if single && plural || amount == Some(1.0) && plural && !self.punct(after_amount, b'-') {
             return None;
@@ -1656,25 +1682,13 @@ pub(super) enum Tense {
     Unknown,
 }
 
-/// Words that put a sentence in the future ("will meet Tuesday", "is scheduled for May").
-const FUTURE_WORDS: &[&str] = &[
-    "will",
-    "ll",
-    "shall",
-    "would",
-    "expected",
-    "expects",
-    "scheduled",
-    "planned",
-    "plans",
-    "plan",
-    "due",
-    "slated",
-    "upcoming",
-    "next",
-    "tomorrow",
-    "going",
-];
+/// Words that put a sentence in the future ("will meet Tuesday", "plans to vote in May").
+const FUTURE_WORDS: &[&str] =
+    &["will", "ll", "shall", "would", "expects", "plans", "plan", "upcoming", "next", "tomorrow", "going"];
+
+/// Participles that speak of the future only after a present "is" ("is scheduled for May"),
+/// not in "had been scheduled".
+const PLANNED_WORDS: &[&str] = &["expected", "scheduled", "planned", "due", "slated", "set"];
 
 /// Irregular past forms common in news ("said", "met", "rose").
 const PAST_WORDS: &[&str] = &[
@@ -1730,9 +1744,10 @@ impl Grammar<'_> {
         let word = self.text.get(token.start..token.end)?;
         let is_in = |list: &[&str]| list.iter().any(|entry| entry.eq_ignore_ascii_case(word));
         let after_auxiliary = at > 0 && self.is_any(at - 1, &["be", "been", "being", "to"]);
-        if is_in(FUTURE_WORDS) {
+        let after_present = at > 0 && self.is_any(at - 1, &["is", "are", "am"]);
+        if is_in(FUTURE_WORDS) || after_present && is_in(PLANNED_WORDS) {
             Some(Tense::Future)
-        } else if after_auxiliary {
+        } else if after_auxiliary || is_in(PLANNED_WORDS) {
             None
         } else if is_in(PAST_WORDS)
             || word.len() > 4
