@@ -144,3 +144,17 @@ fn long_text_is_tagged_like_its_paragraphs() {
         assert_eq!(found.len(), expected * 3000, "separator {separator:?}");
     }
 }
+
+#[test]
+fn extreme_reference_dates_are_handled() {
+    let text = "Yesterday, next year, last week, two centuries ago, the following decade, Friday 21st of \
+                January, next spring, the third quarter, Easter, last Thanksgiving, the weekend, this \
+                century, 3 p.m. Friday, every Monday, the first week of March, December.";
+    for reference in
+        [Date::MIN, Date::MAX, Date::new(0, 1, 1).expect("valid"), Date::new(-1, 12, 31).expect("valid")]
+    {
+        let found = tag(text, Some(reference));
+        assert_well_formed(text, &found);
+        assert!(found.len() >= 15, "{reference}: {found:?}");
+    }
+}

@@ -81,12 +81,6 @@ impl FilteredView {
     pub fn undated_events(&self) -> &[EventId] {
         &self.events[self.dated..]
     }
-
-    /// Whether an event passes.
-    pub fn contains(&self, id: EventId) -> bool {
-        let (dated, undated) = (self.dated_events(), self.undated_events());
-        dated.binary_search(&id).is_ok() || undated.binary_search(&id).is_ok()
-    }
 }
 
 static NEXT_GENERATION: AtomicU64 = AtomicU64::new(1);

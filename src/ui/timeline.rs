@@ -129,23 +129,29 @@ impl PlotItem for EventMarks<'_> {
             }
         }
         for (id, radius) in [(self.hovered, 7.0), (self.selected, 8.0)] {
-            let Some(id) = id else { continue };
-            for (index, lane) in self.lanes.iter().enumerate() {
-                if let Some(event) = lane.events.iter().find(|e| e.id == id) {
-                    let y = transform.position_from_point_y(lane_y(index));
-                    let x0 = transform.position_from_point_x(event.start);
-                    let x1 = transform.position_from_point_x(event.end);
-                    let rect = Rect::from_min_max(Pos2::new(x0, y - radius), Pos2::new(x1, y + radius))
-                        .expand2(
-                            egui::vec2(radius - (x1 - x0).min(radius * 2.0) / 2.0, 0.0).max(egui::Vec2::ZERO),
-                        );
-                    shapes.push(Shape::rect_stroke(
-                        rect,
-                        radius,
-                        Stroke::new(2.0, outline),
-                        egui::StrokeKind::Outside,
-                    ));
-                }
+            let found = id.and_then(|id| {
+                self.lanes
+                    .iter()
+                    .enumerate()
+                    .find_map(|(index, lane)| lane.events.iter().find(|e| e.id == id).map(|e| (index, e)))
+            });
+            if let Some((index, event)) = found {
+                let y = transform.position_from_point_y(lane_y(index));
+                let x0 = transform.position_from_point_x(event.start);
+                let x1 = transform.position_from_point_x(event.end);
+                // At least a circle's width, so a one-day event gets a ring around its dot.
+                let center_x = (x0 + x1) / 2.0;
+                let half_width = ((x1 - x0) / 2.0).max(radius);
+                let rect = Rect::from_min_max(
+                    Pos2::new(center_x - half_width, y - radius),
+                    Pos2::new(center_x + half_width, y + radius),
+                );
+                shapes.push(Shape::rect_stroke(
+                    rect,
+                    radius,
+                    Stroke::new(2.0, outline),
+                    egui::StrokeKind::Outside,
+                ));
             }
         }
     }

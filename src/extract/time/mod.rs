@@ -197,25 +197,21 @@ const HEADER_WORDS: [&str; 5] = ["date", "published", "posted", "updated", "date
 
 /// The day-precise explicit date of a dateline or date header near the top of `text`.
 fn header_date(text: &str) -> Option<Date> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n').take(HEADER_LINES) {
+    for (index, line) in text.split_inclusive('\n').take(HEADER_LINES).enumerate() {
         let trimmed = line.trim();
         let lower = trimmed.to_ascii_lowercase();
-        let is_header = HEADER_WORDS.iter().any(|word| lower.starts_with(word))
-            || DATELINE_MARKERS.iter().any(|marker| trimmed.contains(marker))
-            || offset == 0;
-        offset += line.len();
-        if !is_header {
+        let header = HEADER_WORDS.iter().any(|word| lower.starts_with(word));
+        let dateline = DATELINE_MARKERS.iter().any(|marker| trimmed.contains(marker));
+        if !(header || dateline || index == 0) {
             continue;
         }
         let found = tag(line, None);
-        if let Some(date) = found.iter().find_map(explicit_day) {
-            let covered: usize = found.iter().map(|timex| timex.end - timex.start).sum();
-            let dateline = DATELINE_MARKERS.iter().any(|marker| trimmed.contains(marker));
-            let header = HEADER_WORDS.iter().any(|word| lower.starts_with(word));
-            if dateline || header || covered * 2 >= trimmed.len() {
-                return Some(date);
-            }
+        let Some(date) = found.iter().find_map(explicit_day) else {
+            continue;
+        };
+        let covered: usize = found.iter().map(|timex| timex.end - timex.start).sum();
+        if header || dateline || covered * 2 >= trimmed.len() {
+            return Some(date);
         }
     }
     None

@@ -113,6 +113,20 @@ pub(super) fn resolve(spec: &Spec, anchor: Option<Point>, cue: Cue, tense: Tense
                 None => Resolution::unresolved(unresolved),
             }
         }
+        Spec::WeekOf { year, month, day } => {
+            let Some(year) = year.or(anchor.map(|point| i32::from(point.date.year()))) else {
+                return Resolution::unresolved("XXXX-WXX");
+            };
+            let date = match day {
+                0 => ymd(year, *month, 1)
+                    .and_then(|first| first.last_of_month().checked_sub(Span::new().days(3)).ok()),
+                day => ymd(year, *month, *day),
+            };
+            match date {
+                Some(date) => Resolution::at(date, Granularity::Week),
+                None => Resolution::unresolved("XXXX-WXX"),
+            }
+        }
         Spec::Holiday { holiday, year, relation } => {
             holiday_resolution(*holiday, *year, *relation, anchor, tense)
         }

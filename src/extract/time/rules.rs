@@ -111,6 +111,13 @@ pub(super) enum Spec {
         month: u8,
         day: Option<u8>,
     },
+    /// The ISO week holding `day` of `month` (0: the month's last days), in `year` or the
+    /// anchor's year.
+    WeekOf {
+        year: Option<i32>,
+        month: u8,
+        day: u8,
+    },
     /// A named holiday, in `year` or the occurrence nearest the anchor.
     Holiday {
         holiday: Holiday,
@@ -188,7 +195,7 @@ fn reading(end: usize, spec: Spec, cue: Cue, rule: &'static str) -> Option<Readi
 type Rule<'a> = fn(&Grammar<'a>, usize) -> Option<Reading>;
 
 /// How many rules `Grammar::rules` lists; the last two wrap the others in modifiers.
-const RULE_COUNT: usize = 23;
+const RULE_COUNT: usize = 25;
 
 /// The tokens of one text plus the rules that read them.
 pub(super) struct Grammar<'a> {
@@ -222,6 +229,8 @@ impl<'a> Grammar<'a> {
             Self::comparative,
             Self::holiday,
             Self::year_end,
+            Self::week_of_month,
+            Self::day_before_after,
             Self::duration,
             Self::set,
             Self::clock,
@@ -1169,6 +1178,55 @@ impl<'a> Grammar<'a> {
             cue
         };
         reading(end, Spec::Holiday { holiday, year, relation }, cue, "holiday")
+    }
+
+    /// "the first week of March", "the last week of May 2000", "the week of March 6".
+    fn week_of_month(&self, at: usize) -> Option<Reading> {
+        if !self.is(at, "the") {
+            return None;
+        }
+        let (nth, week) = match self.lex(at + 1) {
+            Lex::Ordinal(nth @ 1..=4) => (Some(nth as u8), at + 2),
+            Lex::Cue if self.is(at + 1, "last") => (Some(0), at + 2),
+            _ => (None, at + 1),
+        };
+        if self.lex(week) != Lex::Unit(Unit::Week, false) || !self.is(week + 1, "of") {
+            return None;
+        }
+        let (month, after_month) = self.month(week + 2)?;
+        let (day, after_day) = match (nth, self.day_number(after_month)) {
+            (None, Some((day, end))) => (day, end),
+            (Some(0), _) => (0, after_month),
+            (Some(nth), _) => (nth * 7 - 3, after_month),
+            (None, None) => return None,
+        };
+        let (year, end) = self.trailing_year(after_day);
+        let cue = if year.is_some() { Cue::Absolute } else { Cue::Bare };
+        reading(end, Spec::WeekOf { year, month, day }, cue, "week_of_month")
+    }
+
+    /// "the day before yesterday", "the day after tomorrow", and narrative "the day before".
+    fn day_before_after(&self, at: usize) -> Option<Reading> {
+        if !self.is(at, "the") || self.lex(at + 1) != Lex::Unit(Unit::Day, false) {
+            return None;
+        }
+        let step = match self.key(at + 2) {
+            "before" => -1,
+            "after" => 1,
+            _ => return None,
+        };
+        let (amount, cue, end) = match self.key(at + 3) {
+            "yesterday" if step < 0 => (-2, Cue::Deictic, at + 4),
+            "tomorrow" if step > 0 => (2, Cue::Deictic, at + 4),
+            _ if self
+                .token(at + 3)
+                .is_none_or(|token| matches!(token.shape, Shape::Punct(b'.' | b',' | b';'))) =>
+            {
+                (step, Cue::Narrative, at + 3)
+            }
+            _ => return None,
+        };
+        reading(end, Spec::Shift { unit: Unit::Day, amount }, cue, "day_before_after")
     }
 
     /// "year-end", "year end", "year's end": the end of the current year.
