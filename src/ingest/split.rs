@@ -28,10 +28,11 @@ impl SplitMode {
     }
 }
 
-/// The non-blank parts of `text` under `mode`, as slices of it (so offsets stay simple).
+/// The non-blank parts of `text` under `mode`, as slices of it. A whole file is kept as it
+/// is, so offsets are offsets into the decoded file; split parts are trimmed.
 pub fn split_documents(text: &str, mode: SplitMode) -> Vec<&str> {
     let parts: Vec<&str> = match mode {
-        SplitMode::WholeFile => vec![text],
+        SplitMode::WholeFile => return vec![text],
         SplitMode::Paragraphs => split_at_lines(text, |line| line.trim().is_empty()),
         SplitMode::DashLines => split_at_lines(text, |line| {
             let line = line.trim();
@@ -63,7 +64,7 @@ mod tests {
     #[test]
     fn splits_by_each_mode() {
         let text = "First article.\nStill first.\n\nSecond article.\n---\nThird.\n";
-        assert_eq!(split_documents(text, SplitMode::WholeFile), [text.trim()]);
+        assert_eq!(split_documents(text, SplitMode::WholeFile), [text]);
         assert_eq!(
             split_documents(text, SplitMode::Paragraphs),
             ["First article.\nStill first.", "Second article.\n---\nThird."]
