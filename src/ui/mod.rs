@@ -69,13 +69,33 @@ pub fn main_ui(ui: &mut egui::Ui, model: &ViewModel<'_>, state: &mut UiState) ->
     commands
 }
 
+/// Ctrl+O opens files, Ctrl+Shift+O a folder, Ctrl+E exports CSV.
+const OPEN_FILES: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
+const OPEN_FOLDER: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT), egui::Key::O);
+const EXPORT_CSV: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
+
 fn menu_bar_ui(ui: &mut egui::Ui, model: &ViewModel<'_>, commands: &mut Vec<Command>) {
+    for (shortcut, command) in [
+        (OPEN_FOLDER, Command::OpenFolderDialog),
+        (OPEN_FILES, Command::OpenFilesDialog),
+        (EXPORT_CSV, Command::Export(ExportFormat::Csv)),
+    ] {
+        if ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
+            commands.push(command);
+        }
+    }
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if ui.button("Open files…").clicked() {
+            let shortcut_text = |shortcut: &egui::KeyboardShortcut| ui.ctx().format_shortcut(shortcut);
+            let (open_files, open_folder, export_csv) =
+                (shortcut_text(&OPEN_FILES), shortcut_text(&OPEN_FOLDER), shortcut_text(&EXPORT_CSV));
+            if ui.add(egui::Button::new("Open files…").shortcut_text(open_files)).clicked() {
                 commands.push(Command::OpenFilesDialog);
             }
-            if ui.button("Open folder…").clicked() {
+            if ui.add(egui::Button::new("Open folder…").shortcut_text(open_folder)).clicked() {
                 commands.push(Command::OpenFolderDialog);
             }
             ui.menu_button("Open recent", |ui| {
@@ -96,7 +116,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, model: &ViewModel<'_>, commands: &mut Vec<Comm
                 }
             });
             ui.separator();
-            if ui.button("Export CSV…").clicked() {
+            if ui.add(egui::Button::new("Export CSV…").shortcut_text(export_csv)).clicked() {
                 commands.push(Command::Export(ExportFormat::Csv));
             }
             if ui.button("Export JSON…").clicked() {
