@@ -612,6 +612,12 @@ impl eframe::App for ChronoscopeApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
+
+    /// Settings (recent files, open documents, layout) are saved often, so a crash loses
+    /// little; corrections are saved on every change anyway.
+    fn auto_save_interval(&self) -> Duration {
+        Duration::from_secs(5)
+    }
 }
 
 #[cfg(test)]
