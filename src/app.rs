@@ -2,7 +2,7 @@
 //! commands the views emitted. The only place where the model changes.
 
 use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::{Duration, Instant};
 
@@ -16,10 +16,11 @@ use crate::model::export::{events_to_csv, events_to_json};
 use crate::model::filter::{EventOrder, Filter, FilteredView, filter_events, ordered_events};
 use crate::model::selection::Selection;
 use crate::model::{Corpus, DateCorrection, DocId, EventId};
+use crate::persist::{JsonStore, write_atomically};
 use crate::ui::{self, UiState, ViewModel};
 
 /// What survives a restart (stored by eframe).
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// Most recent first.
@@ -32,7 +33,6 @@ pub struct Settings {
     pub reference_dates: Vec<(PathBuf, String, Date)>,
 }
 
-const SETTINGS_KEY: &str = "chronoscope";
 /// The app id eframe uses for its storage folder; the corrections file lives there too.
 pub const APP_ID: &str = "Chronoscope";
 const RECENT_LIMIT: usize = 10;
@@ -75,7 +75,10 @@ pub struct ChronoscopeApp {
     ui_state: UiState,
     /// Set by `--dct`: the reference date for everything opened from the command line.
     cli_reference: Option<Date>,
-    corrections: CorrectionStore,
+    edits_store: JsonStore,
+    settings_store: JsonStore,
+    /// The settings as last saved, to save again only when they change.
+    saved_settings: Settings,
 }
 
 /// The user's corrections as saved: dates and entities.
@@ -86,71 +89,32 @@ struct SavedEdits {
     entities: EntityEdits,
 }
 
-/// Where the user's date and entity corrections live: a JSON file rewritten atomically on every change,
-/// so a crash loses nothing and a failed save leaves the previous file intact.
-#[derive(Default)]
-struct CorrectionStore {
-    path: Option<PathBuf>,
-}
-
-impl CorrectionStore {
-    fn in_storage_dir() -> Self {
-        Self { path: eframe::storage_dir(APP_ID).map(|dir| dir.join("corrections.json")) }
-    }
-
-    /// The saved corrections. An unreadable file is moved aside (not overwritten) and
-    /// reported.
-    fn load(&self) -> Result<SavedEdits, String> {
-        let Some(path) = &self.path else {
-            return Ok(SavedEdits::default());
-        };
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(SavedEdits::default()),
-            Err(err) => {
-                return Err(format!("Could not read your date corrections: {err}: {}", path.display()));
-            }
-        };
-        serde_json::from_slice(&bytes).map_err(|err| {
-            let aside = path.with_extension("json.unreadable");
-            let _ = std::fs::rename(path, &aside);
-            format!(
-                "Your date corrections could not be read ({err}); the file was kept as {}",
-                aside.display()
-            )
-        })
-    }
-
-    fn save(&self, edits: &SavedEdits) -> Result<(), String> {
-        let Some(path) = &self.path else {
-            return Ok(());
-        };
-        let json = serde_json::to_vec_pretty(edits).map_err(|err| err.to_string())?;
-        path.parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| write_atomically(path, &json))
-            .map_err(|err| {
-                format!("Could not save your date corrections (kept in memory): {err}: {}", path.display())
-            })
-    }
-}
-
 impl ChronoscopeApp {
     /// Creates the app for eframe: restores settings, starts the worker, opens `paths` (or
     /// what was open last time, or the bundled samples).
     pub fn new(cc: &eframe::CreationContext<'_>, paths: Vec<PathBuf>, cli_reference: Option<Date>) -> Self {
-        let settings: Settings =
-            cc.storage.and_then(|storage| eframe::get_value(storage, SETTINGS_KEY)).unwrap_or_default();
+        let storage_dir = eframe::storage_dir(APP_ID);
+        let settings_store =
+            JsonStore::new(storage_dir.as_ref().map(|d| d.join("settings.json")), "settings");
+        let edits_store = JsonStore::new(storage_dir.map(|d| d.join("corrections.json")), "corrections");
+        let mut problems = Vec::new();
+        let settings: Settings = settings_store.load().unwrap_or_else(|message| {
+            problems.push(message);
+            Settings::default()
+        });
         cc.egui_ctx.set_theme(settings.theme);
         let mut app = Self::with_settings(settings, cli_reference);
-        app.corrections = CorrectionStore::in_storage_dir();
-        match app.corrections.load() {
+        app.saved_settings = app.settings.clone();
+        app.settings_store = settings_store;
+        match edits_store.load::<SavedEdits>() {
             Ok(edits) => {
                 app.corpus.set_corrections(edits.dates);
                 app.corpus.set_entity_edits(edits.entities);
             }
-            Err(message) => app.status = Some(message),
+            Err(message) => problems.push(message),
         }
+        app.edits_store = edits_store;
+        app.status = problems.pop();
         app.start_worker(&cc.egui_ctx);
         let reopen = if paths.is_empty() { app.settings.open_paths.clone() } else { paths };
         if reopen.is_empty() {
@@ -204,7 +168,9 @@ impl ChronoscopeApp {
             status: None,
             ui_state: UiState::default(),
             cli_reference,
-            corrections: CorrectionStore::default(),
+            edits_store: JsonStore::default(),
+            settings_store: JsonStore::default(),
+            saved_settings: Settings::default(),
         }
     }
 
@@ -255,6 +221,12 @@ impl ChronoscopeApp {
             self.apply(command, ui.ctx());
         }
         self.selection.end_frame();
+        if self.settings != self.saved_settings {
+            match self.settings_store.save(&self.settings) {
+                Ok(()) => self.saved_settings = self.settings.clone(),
+                Err(message) => self.status = Some(message),
+            }
+        }
         if changed {
             self.refresh_view();
             // Lay the frame out again so every view shows the change in this same frame.
@@ -323,7 +295,7 @@ impl ChronoscopeApp {
             dates: self.corpus.corrections().to_vec(),
             entities: self.corpus.entity_edits().clone(),
         };
-        if let Err(message) = self.corrections.save(&edits) {
+        if let Err(message) = self.edits_store.save(&edits) {
             self.status = Some(message);
         }
     }
@@ -346,6 +318,8 @@ impl ChronoscopeApp {
         if paths.is_empty() {
             return;
         }
+        // Absolute, so "open last time" and "recent" work from any working folder.
+        let paths: Vec<PathBuf> = paths.into_iter().map(|p| std::fs::canonicalize(&p).unwrap_or(p)).collect();
         for path in &paths {
             self.settings.recent.retain(|p| p != path);
             self.settings.recent.insert(0, path.clone());
@@ -567,16 +541,6 @@ impl ChronoscopeApp {
     }
 }
 
-/// Writes to a temporary file beside `path` and renames it over, so a failed write never
-/// leaves a half-written file where a good one was.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let mut temporary = path.as_os_str().to_owned();
-    temporary.push(".partial");
-    let temporary = PathBuf::from(temporary);
-    std::fs::write(&temporary, contents)?;
-    std::fs::rename(&temporary, path)
-}
-
 impl eframe::App for ChronoscopeApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.drain_background(ctx);
@@ -609,62 +573,9 @@ impl eframe::App for ChronoscopeApp {
         }
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
-    }
-
-    /// Settings (recent files, open documents, layout) are saved often, so a crash loses
-    /// little; corrections are saved on every change anyway.
+    /// Window size and panel layout are egui's, saved by eframe; save them often so a
+    /// crash loses little. Settings and corrections are saved on every change anyway.
     fn auto_save_interval(&self) -> Duration {
         Duration::from_secs(5)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::extract::time::{Granularity, Interval};
-
-    fn correction() -> SavedEdits {
-        let day = Date::constant(2000, 1, 21);
-        let date = DateCorrection {
-            path: PathBuf::from("a.txt"),
-            document: "a.txt".to_owned(),
-            start: 3,
-            text: "Friday".to_owned(),
-            interval: Interval { earliest: day, latest: day, granularity: Granularity::Day },
-        };
-        SavedEdits { dates: vec![date], entities: EntityEdits::default() }
-    }
-
-    #[test]
-    fn corrections_round_trip_and_an_unreadable_file_is_kept_aside() {
-        let folder = std::env::temp_dir().join(format!("chronoscope-corrections-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&folder);
-        let store = CorrectionStore { path: Some(folder.join("corrections.json")) };
-        assert_eq!(store.load(), Ok(SavedEdits::default()));
-        store.save(&correction()).expect("saved");
-        assert_eq!(store.load(), Ok(correction()));
-
-        std::fs::write(folder.join("corrections.json"), b"{ not json").expect("write");
-        let message = store.load().expect_err("corrupt file is reported");
-        assert!(message.contains("corrections.json.unreadable"), "{message}");
-        assert_eq!(std::fs::read(folder.join("corrections.json.unreadable")).expect("kept"), b"{ not json");
-        let _ = std::fs::remove_dir_all(&folder);
-    }
-
-    #[test]
-    fn a_failed_save_leaves_the_previous_file_intact() {
-        let folder = std::env::temp_dir().join(format!("chronoscope-bad-save-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&folder);
-        std::fs::create_dir_all(&folder).expect("folder");
-        let path = folder.join("corrections.json");
-        let store = CorrectionStore { path: Some(path.clone()) };
-        store.save(&correction()).expect("saved");
-        // A folder where the temporary file would go makes the write fail.
-        std::fs::create_dir_all(folder.join("corrections.json.partial")).expect("blocker");
-        assert!(store.save(&SavedEdits::default()).is_err());
-        assert_eq!(store.load(), Ok(correction()));
-        let _ = std::fs::remove_dir_all(&folder);
     }
 }

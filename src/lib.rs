@@ -12,4 +12,5 @@ pub mod command;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod persist;
 pub mod ui;

@@ -299,6 +299,7 @@ const STRONG_CUES: &[&str] = &[
     "nineties",
     "past",
     "present",
+    "latest",
     "term",
     "christmas",
     "thanksgiving",

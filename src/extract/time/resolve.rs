@@ -130,6 +130,7 @@ pub(super) fn resolve(spec: &Spec, anchor: Option<Point>, cue: Cue, tense: Tense
         Spec::Holiday { holiday, year, relation } => {
             holiday_resolution(*holiday, *year, *relation, anchor, tense)
         }
+        Spec::YearPeriod { year, quarter } => year_period(*year, *quarter, anchor),
         Spec::Reference(value) => Resolution {
             value: (*value).to_string(),
             interval: anchor
@@ -214,6 +215,36 @@ fn calendar(
             resolution
         }
         (None, None, _) => Resolution::unresolved("XXXX"),
+    }
+}
+
+/// "the 1988 quarter": the anchor's quarter (or month or season) in `year`; from the
+/// reference date, the last quarter that has ended; a bare year for a "period" otherwise.
+fn year_period(year: i32, quarter: bool, anchor: Option<Point>) -> Resolution {
+    let part = anchor.and_then(|point| {
+        let month = point.date.month() as u8;
+        match point.granularity {
+            Granularity::Quarter => Some(YearPart::Quarter((month - 1) / 3 + 1)),
+            Granularity::Season if !quarter => {
+                Some(YearPart::Season(if month == 12 { 3 } else { month / 3 - 1 }))
+            }
+            Granularity::Day if quarter => Some(YearPart::Quarter(((month - 1) / 3 + 3) % 4 + 1)),
+            _ => None,
+        }
+    });
+    match (part, anchor) {
+        (Some(part), _) => part_of_year(YearOf::Explicit(year), part, anchor),
+        (None, Some(point)) if point.granularity == Granularity::Month && !quarter => {
+            match ymd(year, point.date.month() as u8, 1) {
+                Some(date) => Resolution::at(date, Granularity::Month),
+                None => Resolution::unresolved(format!("{year:04}")),
+            }
+        }
+        _ if quarter => Resolution::unresolved(format!("{year:04}-QX")),
+        _ => match ymd(year, 1, 1) {
+            Some(date) => Resolution::at(date, Granularity::Year),
+            None => Resolution::unresolved(format!("{year:04}")),
+        },
     }
 }
 

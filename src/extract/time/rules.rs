@@ -124,6 +124,12 @@ pub(super) enum Spec {
         year: Option<i32>,
         relation: Relation,
     },
+    /// "the 1988 quarter" / "the 1988 period": the compared period (a quarter when the
+    /// anchor is one) in `year`.
+    YearPeriod {
+        year: i32,
+        quarter: bool,
+    },
     /// `PRESENT_REF`, `PAST_REF` or `FUTURE_REF`.
     Reference(&'static str),
     /// A length of time; `None` amount for "a few", "several".
@@ -195,7 +201,7 @@ fn reading(end: usize, spec: Spec, cue: Cue, rule: &'static str) -> Option<Readi
 type Rule<'a> = fn(&Grammar<'a>, usize) -> Option<Reading>;
 
 /// How many rules `Grammar::rules` lists; the last two wrap the others in modifiers.
-const RULE_COUNT: usize = 25;
+const RULE_COUNT: usize = 26;
 
 /// The tokens of one text plus the rules that read them.
 pub(super) struct Grammar<'a> {
@@ -235,6 +241,7 @@ impl<'a> Grammar<'a> {
             Self::set,
             Self::clock,
             Self::day_with_part,
+            Self::year_period,
             Self::modified,
             Self::approximate,
         ]
@@ -280,6 +287,13 @@ impl<'a> Grammar<'a> {
     fn is_any(&self, at: usize, keys: &[&str]) -> bool {
         let key = self.key(at);
         !key.is_empty() && keys.contains(&key)
+    }
+
+    /// Token `at` is the word `word` (any case), for words outside the lexicon.
+    fn spelled(&self, at: usize, word: &str) -> bool {
+        self.token(at)
+            .and_then(|token| self.text.get(token.start..token.end))
+            .is_some_and(|text| text.eq_ignore_ascii_case(word))
     }
 
     fn lex(&self, at: usize) -> Lex {
@@ -894,6 +908,13 @@ impl<'a> Grammar<'a> {
                 _ => {}
             }
         }
+        if let Some(found) = self.the_year(at) {
+            return Some(found);
+        }
+        if the > at && word == "latest" && self.is(the + 1, "period") {
+            let spec = Spec::Shift { unit: Unit::Quarter, amount: 0 };
+            return reading(the + 2, spec, Cue::Comparative, "the_quarter");
+        }
         let (amount, cue) = match word {
             "last" | "past" | "previous" | "prior" => (-1, Cue::Deictic),
             "this" | "current" => (0, Cue::Deictic),
@@ -927,6 +948,47 @@ impl<'a> Grammar<'a> {
         }
 
         reading(next + 1, Spec::Shift { unit, amount }, cue, "relative_unit")
+    }
+
+    /// "the year", "the full year", "the fiscal year": in news, the year being reported on,
+    /// i.e. the reference date's year (not "the year ended ...", "the year before").
+    fn the_year(&self, at: usize) -> Option<Reading> {
+        if !self.is(at, "the") {
+            return None;
+        }
+        let next = if self.is_any(at + 1, &["full", "fiscal", "whole", "entire", "calendar"]) {
+            at + 2
+        } else {
+            at + 1
+        };
+        if self.lex(next) != Lex::Unit(Unit::Year, false) {
+            return None;
+        }
+        let follows = |keys: &[&str]| self.is_any(next + 1, keys);
+        if follows(&["ended", "ending", "earlier", "ago", "before", "after", "later", "end", "to", "when"])
+            || self.punct(next + 1, b'-')
+            || self.punct(next + 1, b'\'')
+            || self.digits(next + 1).is_some()
+            || matches!(self.lex(next + 1), Lex::Number(_))
+        {
+            return None;
+        }
+        reading(next + 1, Spec::Shift { unit: Unit::Year, amount: 0 }, Cue::Deictic, "the_year")
+    }
+
+    /// "the 1988 quarter", "the 1989 period": the quarter (or period) compared with, in the
+    /// year named, as in quarterly results ("up from $4 million in the 1988 quarter").
+    fn year_period(&self, at: usize) -> Option<Reading> {
+        if !self.is(at, "the") {
+            return None;
+        }
+        let year = self.year_number(at + 1)?;
+        let quarter = match self.key(at + 2) {
+            "quarter" => true,
+            "period" => false,
+            _ => return None,
+        };
+        reading(at + 3, Spec::YearPeriod { year, quarter }, Cue::Comparative, "year_period")
     }
 
     /// "last Friday", "next March", "this spring", "the following March", "that Friday".
@@ -1024,6 +1086,22 @@ impl<'a> Grammar<'a> {
 
     /// A count: "10", "1.5", "two", "twenty-four", "a", "a few" (`None`), "several".
     fn amount(&self, at: usize) -> Option<(Option<f64>, usize)> {
+        let (amount, end) = self.whole_amount(at)?;
+        match amount {
+            Some(amount) if self.and_a_half(end) && matches!(self.lex(end + 3), Lex::Unit(..)) => {
+                Some((Some(amount + 0.5), end + 3))
+            }
+            _ => Some((amount, end)),
+        }
+    }
+
+    /// "and a half" at `at` ("two and a half years", "an hour and a half").
+    fn and_a_half(&self, at: usize) -> bool {
+        self.is(at, "and") && self.is_any(at + 1, &["a", "an"]) && self.is(at + 2, "half")
+    }
+
+    /// A count without a trailing "and a half".
+    fn whole_amount(&self, at: usize) -> Option<(Option<f64>, usize)> {
         let glued_before = at > 0
             && self.tight(at)
             && (self.punct(at - 1, b'$') || self.punct(at - 1, b'.') || self.punct(at - 1, b','));
@@ -1341,6 +1419,10 @@ impl<'a> Grammar<'a> {
         if hyphenated && plural {
             return None;
         }
+        let adjectival = hyphenated || !plural && amount.is_some_and(|amount| amount > 1.0);
+        if next > at && !lead && adjectival {
+            return None;
+        }
         let rate = single
             && next == at
             && at > 0
@@ -1363,6 +1445,13 @@ impl<'a> Grammar<'a> {
         if unit == Unit::Weekend {
             return None;
         }
+        let amount = match amount {
+            Some(whole) if whole.fract() == 0.0 && !plural && self.and_a_half(end) => {
+                end += 3;
+                Some(whole + 0.5)
+            }
+            _ => amount,
+        };
         reading(end, Spec::Duration { amount, unit }, Cue::Absolute, "duration")
     }
 
@@ -1618,8 +1707,9 @@ impl<'a> Grammar<'a> {
             }
         };
         if modifier == Modifier::Approx {
-            let relative = matches!(inner.rule, "relative_unit" | "today" | "yesterday" | "tomorrow")
-                && matches!(inner.spec, Spec::Shift { .. });
+            let relative =
+                matches!(inner.rule, "relative_unit" | "the_year" | "today" | "yesterday" | "tomorrow")
+                    && matches!(inner.spec, Spec::Shift { .. });
             return relative.then_some(Reading { rule: "earlier_later", ..inner });
         }
         if matches!(inner.spec, Spec::Duration { .. } | Spec::Set(_) | Spec::Reference(_)) {
@@ -1741,8 +1831,10 @@ pub(super) enum Tense {
 }
 
 /// Words that put a sentence in the future ("will meet Tuesday", "plans to vote in May").
-const FUTURE_WORDS: &[&str] =
-    &["will", "ll", "shall", "would", "expects", "plans", "plan", "upcoming", "next", "tomorrow", "going"];
+const FUTURE_WORDS: &[&str] = &[
+    "will", "ll", "shall", "would", "expects", "plans", "plan", "planning", "upcoming", "next", "tomorrow",
+    "going",
+];
 
 /// Participles that speak of the future only after a present "is" ("is scheduled for May"),
 /// not in "had been scheduled".
@@ -1767,6 +1859,13 @@ impl Grammar<'_> {
     pub fn tense(&self, start: usize, end: usize) -> Tense {
         const BEHIND: usize = 8;
         const AHEAD: usize = 5;
+        if start >= 3
+            && self.spelled(start - 1, "as")
+            && self.is_any(start - 2, &["soon", "early"])
+            && self.spelled(start - 3, "as")
+        {
+            return Tense::Future;
+        }
         let boundary = |at: usize| {
             self.token(at)
                 .is_some_and(|token| matches!(token.shape, Shape::Punct(b'.' | b'!' | b'?' | b';' | b'"')))
@@ -1803,7 +1902,8 @@ impl Grammar<'_> {
         let is_in = |list: &[&str]| list.iter().any(|entry| entry.eq_ignore_ascii_case(word));
         let after_auxiliary = at > 0 && self.is_any(at - 1, &["be", "been", "being", "to"]);
         let after_present = at > 0 && self.is_any(at - 1, &["is", "are", "am"]);
-        if is_in(FUTURE_WORDS) || after_present && is_in(PLANNED_WORDS) {
+        let present_to = at > 1 && self.is(at - 1, "to") && self.is_any(at - 2, &["is", "are"]);
+        if is_in(FUTURE_WORDS) || after_present && is_in(PLANNED_WORDS) || present_to {
             Some(Tense::Future)
         } else if after_auxiliary || is_in(PLANNED_WORDS) {
             None
