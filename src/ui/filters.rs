@@ -18,6 +18,8 @@ pub struct FilterPanelState {
     /// The day range the text fields were last synced from.
     synced_range: Option<Option<(i32, i32)>>,
     facet_search: String,
+    /// Facet rows per (filtered view, facet search, kind).
+    facet_cache: Vec<((u64, String, EntityKind), Vec<(EntityId, u32)>)>,
     /// The new name being typed in an entity's context menu.
     rename_text: String,
     /// The search field's id, to tell whether the user is typing in it.
@@ -146,24 +148,10 @@ fn facet_ui(
     filter: &mut crate::model::filter::Filter,
     commands: &mut Vec<Command>,
 ) {
-    let facet_search = &state.facet_search;
-    let needle = facet_search.trim().to_lowercase();
-    let mut entities: Vec<(EntityId, u32)> = model
-        .corpus
-        .entities()
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.key.kind == kind)
-        .filter(|(_, e)| needle.is_empty() || e.key.name.to_lowercase().contains(&needle))
-        .map(|(i, _)| {
-            let id = EntityId(i as u32);
-            (id, model.view.entity_counts.get(i).copied().unwrap_or(0))
-        })
-        .collect();
-    entities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let (total, entities) = facet_rows(model, kind, state);
     let dark = ui.visuals().dark_mode;
-    egui::CollapsingHeader::new(format!("{title} ({})", entities.len())).default_open(true).show(ui, |ui| {
-        for &(id, count) in entities.iter().take(FACET_ROWS) {
+    egui::CollapsingHeader::new(format!("{title} ({total})")).default_open(true).show(ui, |ui| {
+        for &(id, count) in &entities {
             let key = &model.corpus.entity(id).key;
             let included = filter.included.contains(key);
             let excluded = filter.excluded.contains(key);
@@ -208,8 +196,8 @@ fn facet_ui(
                     .context_menu(|ui| entity_menu_ui(ui, model, id, &mut state.rename_text, commands));
             });
         }
-        if entities.len() > FACET_ROWS {
-            ui.weak(format!("… and {} more (type to find)", entities.len() - FACET_ROWS));
+        if total > FACET_ROWS {
+            ui.weak(format!("… and {} more (type to find)", total - FACET_ROWS));
         }
     });
 }
@@ -225,6 +213,36 @@ fn typed_day_range(from: &str, to: &str) -> Option<(i32, i32)> {
             Some((first.min(last), first.max(last)))
         }
     }
+}
+
+/// A facet's entity count and its first [`FACET_ROWS`] rows, most frequent among the
+/// filtered events first. Cached per filtered view and facet search: a large corpus has tens
+/// of thousands of entities.
+fn facet_rows(
+    model: &ViewModel<'_>,
+    kind: EntityKind,
+    state: &mut FilterPanelState,
+) -> (usize, Vec<(EntityId, u32)>) {
+    let key = (model.view.generation(), state.facet_search.clone(), kind);
+    let shown = |rows: &[(EntityId, u32)]| (rows.len(), rows[..rows.len().min(FACET_ROWS)].to_vec());
+    if let Some((_, rows)) = state.facet_cache.iter().find(|(k, _)| *k == key) {
+        return shown(rows);
+    }
+    let needle = state.facet_search.trim().to_lowercase();
+    let mut rows: Vec<(EntityId, u32)> = model
+        .corpus
+        .entities()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.key.kind == kind)
+        .filter(|(_, e)| needle.is_empty() || e.key.name.to_lowercase().contains(&needle))
+        .map(|(i, _)| (EntityId(i as u32), model.view.entity_counts.get(i).copied().unwrap_or(0)))
+        .collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    state.facet_cache.retain(|(k, _)| k.0 == key.0 && k.1 == key.1);
+    let result = shown(&rows);
+    state.facet_cache.push((key, rows));
+    result
 }
 
 /// Corrections to one entity: rename, change kind, merge into another, split an alias off,
