@@ -225,9 +225,12 @@ fn year_period(year: i32, quarter: bool, anchor: Option<Point>) -> Resolution {
         let month = point.date.month() as u8;
         match point.granularity {
             Granularity::Quarter => Some(YearPart::Quarter((month - 1) / 3 + 1)),
-            Granularity::Season if !quarter => {
-                Some(YearPart::Season(if month == 12 { 3 } else { month / 3 - 1 }))
-            }
+            Granularity::Season if !quarter => Some(YearPart::Season(match month {
+                3..=5 => 0,
+                6..=8 => 1,
+                9..=11 => 2,
+                _ => 3,
+            })),
             Granularity::Day if quarter => Some(YearPart::Quarter(((month - 1) / 3 + 3) % 4 + 1)),
             _ => None,
         }

@@ -296,6 +296,14 @@ impl<'a> Grammar<'a> {
             .is_some_and(|text| text.eq_ignore_ascii_case(word))
     }
 
+    /// A capitalized word right after another capitalized word: part of a name or title
+    /// ("USA Today", "High Noon"), not a time expression.
+    fn inside_name(&self, at: usize) -> bool {
+        at > 0
+            && self.token(at).is_some_and(|token| token.capitalized)
+            && self.token(at - 1).is_some_and(|token| token.shape == Shape::Word && token.capitalized)
+    }
+
     fn lex(&self, at: usize) -> Lex {
         self.token(at).map_or(Lex::Other, |token| token.lex)
     }
@@ -819,6 +827,10 @@ impl<'a> Grammar<'a> {
                 year = YearOf::Offset(relative_offset(self.key(end + 1)).unwrap_or(0));
                 cue = Cue::Deictic;
                 end += 3;
+            } else if self.is(end, "of")
+                && let Some(found) = self.the_year(end + 1)
+            {
+                end = found.end;
             }
         }
         if next == at && self.tight(at) && at > 0 && self.punct(at - 1, b'-') {
@@ -844,6 +856,17 @@ impl<'a> Grammar<'a> {
 
             _ => return None,
         };
+        let discourse = self.is(at, "now")
+            && self.token(at).is_some_and(|token| token.capitalized)
+            && self.punct(at + 1, b',');
+        if discourse {
+            // "Now, he says ...": a discourse marker opening the sentence, not a time.
+            return None;
+        }
+        if self.is_any(at, &["today", "tonight", "tomorrow"]) && self.inside_name(at) {
+            // "USA Today", "VOA Today": a name, not a day.
+            return None;
+        }
         if self.tight(at + 1) && self.punct(at + 1, b'\'') && !self.is(at + 2, "s") {
             return None;
         }
@@ -930,13 +953,19 @@ impl<'a> Grammar<'a> {
             _ => cue,
         };
         let mut next = the + 1;
-        if self.is(next, "fiscal") {
+        if self.is(next, "fiscal") || word == "that" && self.is(next, "same") {
             next += 1;
         }
         let Lex::Unit(unit, false) = self.lex(next) else {
             return None;
         };
         if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+            return None;
+        }
+        let quoted_title =
+            at > 0 && self.punct(at - 1, b'"') && self.token(next).is_some_and(|token| token.capitalized);
+        if quoted_title {
+            // ABC's "This Week": the name of a program, not a week.
             return None;
         }
         if word == "latest" && unit != Unit::Quarter {
@@ -947,7 +976,8 @@ impl<'a> Grammar<'a> {
             return reading(next + 1, spec, Cue::Absolute, "past_period");
         }
 
-        reading(next + 1, Spec::Shift { unit, amount }, cue, "relative_unit")
+        let end = if self.is(next + 1, "or") && self.is(next + 2, "so") { next + 3 } else { next + 1 };
+        reading(end, Spec::Shift { unit, amount }, cue, "relative_unit")
     }
 
     /// "the year", "the full year", "the fiscal year": in news, the year being reported on,
@@ -961,11 +991,28 @@ impl<'a> Grammar<'a> {
         } else {
             at + 1
         };
-        if self.lex(next) != Lex::Unit(Unit::Year, false) {
+        let title = self.token(next).is_some_and(|token| token.capitalized)
+            && !self.token(at).is_some_and(|token| token.capitalized);
+        if self.lex(next) != Lex::Unit(Unit::Year, false) || title {
             return None;
         }
         let follows = |keys: &[&str]| self.is_any(next + 1, keys);
-        if follows(&["ended", "ending", "earlier", "ago", "before", "after", "later", "end", "to", "when"])
+        let clause = self.spelled(next + 1, "when") || self.spelled(next + 1, "which");
+        if follows(&[
+            "ended",
+            "ending",
+            "earlier",
+            "ago",
+            "before",
+            "after",
+            "later",
+            "end",
+            "to",
+            "since",
+            "following",
+            "that",
+            "in",
+        ]) || clause
             || self.punct(next + 1, b'-')
             || self.punct(next + 1, b'\'')
             || self.digits(next + 1).is_some()
@@ -1339,12 +1386,18 @@ impl<'a> Grammar<'a> {
             end += 2;
         } else if self.is_any(end, &["quarter", "period"]) {
             end += 1;
+        } else if next > at {
+            // "the year-ago results": the article belongs to the noun, not to the timex.
+            return None;
         }
         reading(end, Spec::Shift { unit: Unit::Year, amount: -1 }, Cue::Comparative, "comparative")
     }
 
     /// "10 days", "a week", "three decades", "the past two years", "two-year", "a few hours".
     fn duration(&self, at: usize) -> Option<Reading> {
+        if let Some(found) = self.unit_long(at) {
+            return Some(found);
+        }
         let mut next = self.skip(at, "the");
         let lead = self.is_any(
             next,
@@ -1373,7 +1426,7 @@ impl<'a> Grammar<'a> {
         }
         if let Lex::Unit(unit, true) = self.lex(at)
             && at > 0
-            && self.is(at - 1, "for")
+            && self.is_any(at - 1, &["for", "within"])
             && !matches!(unit, Unit::Weekend | Unit::Quarter)
         {
             return reading(at + 1, Spec::Duration { amount: None, unit }, Cue::Absolute, "vague_duration");
@@ -1412,6 +1465,13 @@ impl<'a> Grammar<'a> {
             Lex::Ordinal(2) if self.key(end) == "second" && amount != Some(1.0) => (Unit::Second, false),
             _ => return None,
         };
+        if self.digits(next).is_some() && self.token(end).is_some_and(|token| token.capitalized) {
+            // "60 Minutes": a capitalized unit after digits is a title.
+            return None;
+        }
+        if single && self.unit_long(end).is_some() {
+            return None;
+        }
         if single && plural || amount == Some(1.0) && plural && !self.punct(after_amount, b'-') {
             return None;
         }
@@ -1453,6 +1513,23 @@ impl<'a> Grammar<'a> {
             _ => amount,
         };
         reading(end, Spec::Duration { amount, unit }, Cue::Absolute, "duration")
+    }
+
+    /// "day-long", "year-long", "decades-long": an adjective naming a length of time.
+    fn unit_long(&self, at: usize) -> Option<Reading> {
+        let Lex::Unit(unit, plural) = self.lex(at) else {
+            return None;
+        };
+        if unit == Unit::Weekend
+            || !(self.punct(at + 1, b'-')
+                && self.tight(at + 1)
+                && self.tight(at + 2)
+                && self.is(at + 2, "long"))
+        {
+            return None;
+        }
+        let amount = if plural { None } else { Some(1.0) };
+        reading(at + 3, Spec::Duration { amount, unit }, Cue::Absolute, "unit_long")
     }
 
     /// "every Monday", "each year", "annually", "twice a week", "three times a year".
@@ -1521,6 +1598,9 @@ impl<'a> Grammar<'a> {
     fn clock(&self, at: usize) -> Option<Reading> {
         let (hour, minute, part, mut end) =
             if let Lex::DayPart(part @ (DayPart::Noon | DayPart::Midnight)) = self.lex(at) {
+                if self.inside_name(at) {
+                    return None;
+                }
                 (None, 0, Some(part), at + 1)
             } else {
                 let (hour, width) = self.standalone_number(at).or_else(|| self.digits(at))?;
@@ -1573,21 +1653,37 @@ impl<'a> Grammar<'a> {
         if self.is_any(end, &["est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt"]) {
             end += 1;
         }
-        let after_comma = self.skip_punct(end, b',');
-        let after_on = self.skip(after_comma, "on");
-        let day = if let Some(found) = self
-            .month_first_date(after_on)
-            .or_else(|| self.day_first_date(after_on))
-            .or_else(|| self.deictic_word(after_on).filter(|r| matches!(r.spec, Spec::Shift { .. })))
-            .or_else(|| self.bare_weekday(after_on).filter(|r| matches!(r.spec, Spec::Weekday { .. })))
-        {
+        let day = if let Some(found) = self.day_after_clock(end) {
             end = found.end;
+            Some((Box::new(found.spec), found.cue))
+        } else if let Some(found) = self.day_after_parenthesis(end) {
+            // "10:35 a.m. (0735 GMT) Friday": the day is Friday, the span stays the clock.
             Some((Box::new(found.spec), found.cue))
         } else {
             None
         };
         let cue = day.as_ref().map_or(Cue::SameDay, |(_, cue)| *cue);
         reading(end, Spec::Clock { day: day.map(|(spec, _)| spec), hour, minute, part }, cue, "clock")
+    }
+
+    /// The day a clock time is on, right after it: ", Nov. 6", "on Friday", "yesterday".
+    fn day_after_clock(&self, at: usize) -> Option<Reading> {
+        let after_comma = self.skip_punct(at, b',');
+        let after_on = self.skip(after_comma, "on");
+        self.month_first_date(after_on)
+            .or_else(|| self.day_first_date(after_on))
+            .or_else(|| self.deictic_word(after_on).filter(|r| matches!(r.spec, Spec::Shift { .. })))
+            .or_else(|| self.bare_weekday(after_on).filter(|r| matches!(r.spec, Spec::Weekday { .. })))
+    }
+
+    /// The day after a short parenthesis that follows a clock time ("(0735 GMT) Friday").
+    fn day_after_parenthesis(&self, at: usize) -> Option<Reading> {
+        const PARENTHESIS_TOKENS: usize = 8;
+        if !self.punct(at, b'(') {
+            return None;
+        }
+        let close = (at + 1..at + 1 + PARENTHESIS_TOKENS).find(|&index| self.punct(index, b')'))?;
+        self.day_after_clock(close + 1)
     }
 
     /// "p.m.", "a.m.", "pm", "am": `Some(true)` for afternoon; returns the end.
@@ -1859,6 +1955,13 @@ impl Grammar<'_> {
     pub fn tense(&self, start: usize, end: usize) -> Tense {
         const BEHIND: usize = 8;
         const AHEAD: usize = 5;
+        if start >= 1 && (self.is(start - 1, "by") || self.spelled(start - 1, "effective")) {
+            // A deadline ("by August", "effective Feb. 1") lies ahead, unless the clause is in
+            // the past perfect ("had filed reports by Wednesday").
+            let window = start.saturating_sub(BEHIND)..(end + AHEAD).min(self.tokens.len());
+            let perfect = window.into_iter().any(|at| self.spelled(at, "had"));
+            return if perfect { Tense::Past } else { Tense::Future };
+        }
         if start >= 3
             && self.spelled(start - 1, "as")
             && self.is_any(start - 2, &["soon", "early"])
@@ -1892,6 +1995,13 @@ impl Grammar<'_> {
         Tense::Unknown
     }
 
+    /// "was"/"were" before "planning" or "preparing": a plan made in the past for a time
+    /// that may still be ahead, so the auxiliary says nothing by itself.
+    fn future_in_past(&self, at: usize) -> bool {
+        (self.spelled(at, "was") || self.spelled(at, "were"))
+            && (self.spelled(at + 1, "planning") || self.spelled(at + 1, "preparing"))
+    }
+
     /// The tense a single word signals, if any ("will", "said", "announced").
     fn word_tense(&self, at: usize) -> Option<Tense> {
         let token = self.token(at)?;
@@ -1905,7 +2015,7 @@ impl Grammar<'_> {
         let present_to = at > 1 && self.is(at - 1, "to") && self.is_any(at - 2, &["is", "are"]);
         if is_in(FUTURE_WORDS) || after_present && is_in(PLANNED_WORDS) || present_to {
             Some(Tense::Future)
-        } else if after_auxiliary || is_in(PLANNED_WORDS) {
+        } else if after_auxiliary || is_in(PLANNED_WORDS) || self.future_in_past(at) {
             None
         } else if is_in(PAST_WORDS)
             || word.len() > 4
