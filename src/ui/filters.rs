@@ -19,12 +19,17 @@ pub struct FilterPanelState {
     synced_range: Option<Option<(i32, i32)>>,
     facet_search: String,
     /// Facet rows per (filtered view, facet search, kind).
-    facet_cache: Vec<((u64, String, EntityKind), Vec<(EntityId, u32)>)>,
+    facet_cache: Vec<(FacetKey, Vec<FacetRow>)>,
     /// The new name being typed in an entity's context menu.
     rename_text: String,
     /// The search field's id, to tell whether the user is typing in it.
     search_id: Option<egui::Id>,
 }
+
+/// What a facet's rows depend on: the filtered view, the facet search and the kind.
+type FacetKey = (u64, String, EntityKind);
+/// An entity and how many filtered events mention it.
+type FacetRow = (EntityId, u32);
 
 /// How many entities a facet lists before "… and N more".
 const FACET_ROWS: usize = 40;
@@ -223,13 +228,13 @@ fn facet_rows(
     kind: EntityKind,
     state: &mut FilterPanelState,
 ) -> (usize, Vec<(EntityId, u32)>) {
-    let key = (model.view.generation(), state.facet_search.clone(), kind);
-    let shown = |rows: &[(EntityId, u32)]| (rows.len(), rows[..rows.len().min(FACET_ROWS)].to_vec());
+    let key: FacetKey = (model.view.generation(), state.facet_search.clone(), kind);
+    let shown = |rows: &[FacetRow]| (rows.len(), rows[..rows.len().min(FACET_ROWS)].to_vec());
     if let Some((_, rows)) = state.facet_cache.iter().find(|(k, _)| *k == key) {
         return shown(rows);
     }
     let needle = state.facet_search.trim().to_lowercase();
-    let mut rows: Vec<(EntityId, u32)> = model
+    let mut rows: Vec<FacetRow> = model
         .corpus
         .entities()
         .iter()
