@@ -82,6 +82,20 @@ pub type FastSet = HashSet<String, BuildHasherDefault<FastHasher>>;
 pub struct DocStats<'a> {
     cap_mid: HashSet<&'a str, BuildHasherDefault<FastHasher>>,
     lower: HashSet<&'a str, BuildHasherDefault<FastHasher>>,
+    /// Hashes of the lowercased words before and after each capitalized word, over all
+    /// its occurrences in the document (at most [`MAX_CONTEXTS`] of each).
+    contexts: HashMap<&'a str, Vec<u32>, BuildHasherDefault<FastHasher>>,
+}
+
+/// Most document-wide context words kept per capitalized word.
+const MAX_CONTEXTS: usize = 16;
+
+fn lower_hash(template: u8, word: &str) -> u32 {
+    if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        hash(template, &[normalize_quotes(&word.to_lowercase()).as_bytes()])
+    } else {
+        hash(template, &[normalize_quotes(word).as_bytes()])
+    }
 }
 
 impl<'a> DocStats<'a> {
@@ -97,6 +111,17 @@ impl<'a> DocStats<'a> {
                         && words[i - 1].chars().next_back().is_some_and(|p| p.is_alphanumeric() || p == ',');
                     if after_word {
                         self.cap_mid.insert(w);
+                    }
+                    let ctx = self.contexts.entry(w).or_default();
+                    if ctx.len() < MAX_CONTEXTS {
+                        let prev = if i > 0 { lower_hash(40, words[i - 1]) } else { hash(40, &[b"<s>"]) };
+                        let next =
+                            words.get(i + 1).map_or_else(|| hash(41, &[b"</s>"]), |n| lower_hash(41, n));
+                        for h in [prev, next] {
+                            if !ctx.contains(&h) {
+                                ctx.push(h);
+                            }
+                        }
                     }
                 }
                 Some(c) if c.is_lowercase() && !w.chars().any(char::is_uppercase) => {
@@ -335,6 +360,9 @@ pub fn extract(
             let seen_cap: &[u8] = if doc.cap_mid.contains(words[i]) { b"c" } else { b"-" };
             f.push(hash(23, &[first, seen_lower, seen_cap]));
             f.push(hash(24, &[seen_lower, sh(ii)]));
+        }
+        if let Some(ctx) = doc.contexts.get(words[i]) {
+            f.extend_from_slice(ctx);
         }
         for (t, j) in [(30u8, ii), (31, ii - 1), (32, ii + 1), (33, ii + 2)] {
             let bits = fl(j);

@@ -107,13 +107,17 @@ impl Recognizer {
             acronym_cue(&words, sf.all_caps, &self.gaz, &mut tags);
             org_head_cue(&words, &sf, &mut tags);
             title_cue(&words, &sf, &mut tags);
+            surname_cue(&words, &sf, &mut tags);
             spans(&words, &tags, |s, e, mut kind| {
                 if e == s + 1 {
                     let flags = self.gaz.word(&words[s].to_lowercase());
                     if flags & gazetteer::DEMONYM != 0 {
                         return;
                     }
-                    if kind != EntityKind::Person && self.is_surname_only(words[s]) {
+                    let place_cue =
+                        s > 0 && PLACE_PREPOSITIONS.contains(&words[s - 1].to_lowercase().as_str());
+                    let caps = words[s].chars().all(|c| !c.is_lowercase());
+                    if kind != EntityKind::Person && !place_cue && !caps && is_surname_only(flags) {
                         kind = EntityKind::Person;
                     }
                 }
@@ -152,19 +156,6 @@ impl Recognizer {
         }
     }
 
-    /// A word that the gazetteers know only as a census surname, not as a place or an
-    /// organization word, names a person when it stands alone.
-    fn is_surname_only(&self, word: &str) -> bool {
-        let f = self.gaz.word(&word.to_lowercase());
-        let other = gazetteer::PLACE
-            | gazetteer::PLACE_BEGIN
-            | gazetteer::ORG
-            | gazetteer::ORG_HEAD
-            | gazetteer::DEMONYM
-            | gazetteer::COMMON;
-        f & (gazetteer::LAST | gazetteer::RARE_LAST) != 0 && f & other == 0
-    }
-
     /// Tags the other occurrences of names found once in the document: surnames of
     /// full person names ("Later Smith said") and one-word names that are not common
     /// words. `found` holds token ranges and ends up sorted.
@@ -195,6 +186,43 @@ impl Recognizer {
         }
         found.sort_unstable_by_key(|f| f.0);
     }
+}
+
+/// An untagged capitalized word inside a sentence that the gazetteers know only as a
+/// rarer census surname ("Before him Bucaram and Noboa were ...") is a person's name,
+/// unless a place preposition comes before it.
+fn surname_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usize]) {
+    for i in 1..words.len() {
+        let alone =
+            tags[i] == 0 && tags[i - 1] == 0 && tags.get(i + 1).is_none_or(|t| !perceptron::is_inside(*t));
+        if alone
+            && words[i].chars().next().is_some_and(char::is_uppercase)
+            && words[i].chars().any(char::is_lowercase)
+            && !PLACE_PREPOSITIONS.contains(&words[i - 1].to_lowercase().as_str())
+            && is_surname_only(sf.flags[i])
+        {
+            tags[i] = 1;
+        }
+    }
+}
+
+/// Words before a place name ("in Quito", "from Coron"); a surname-only word after one is
+/// left to the tagger.
+const PLACE_PREPOSITIONS: &[&str] =
+    &["in", "at", "from", "to", "near", "of", "into", "across", "around", "outside", "throughout", "via"];
+
+/// Whether the gazetteer flags of a word mark it as a rarer census surname and nothing
+/// else (not a place, organization, demonym, first name or common word): such a word
+/// names a person when it stands alone ("Bucaram", "Noboa").
+fn is_surname_only(flags: u16) -> bool {
+    let other = gazetteer::PLACE
+        | gazetteer::PLACE_BEGIN
+        | gazetteer::ORG
+        | gazetteer::ORG_HEAD
+        | gazetteer::DEMONYM
+        | gazetteer::COMMON
+        | gazetteer::FIRST;
+    flags & gazetteer::RARE_LAST != 0 && flags & other == 0
 }
 
 /// A capitalized run after a person title ("President Lucio Gutierrez", "president Jamil
@@ -243,7 +271,23 @@ fn org_head_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usi
             && sf.flags[i] & gazetteer::CALENDAR == 0
     };
     for h in 0..words.len() {
-        if tags[h] != 0 || sf.flags[h] & gazetteer::ORG_HEAD == 0 || !capital(h) {
+        if sf.flags[h] & gazetteer::ORG_HEAD == 0 || !capital(h) {
+            continue;
+        }
+        if tags[h] == 5 {
+            // The tagger found the name from its head word on ("General [Motors]"):
+            // untagged capitalized words right before the head belong to it.
+            let mut s = h;
+            while s > 0 && tags[s - 1] == 0 && capital(s - 1) && !words[s - 1].eq_ignore_ascii_case("the") {
+                s -= 1;
+            }
+            if s < h {
+                tags[s] = 5;
+                tags[s + 1..=h].iter_mut().for_each(|t| *t = 6);
+            }
+            continue;
+        }
+        if tags[h] != 0 {
             continue;
         }
         let mut s = h;

@@ -58,6 +58,11 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Range<usize>>) {
     let mut sent_start = 0;
     let mut line_has_lower = false;
     let mut pos = 0;
+    // Text that is not hard-wrapped (some line longer than 200 bytes) has one paragraph,
+    // heading or sentence per line: every line break ends a sentence. In hard-wrapped
+    // text a line break ends one after a short line (a heading, a paragraph's end).
+    let unwrapped = text.lines().any(|l| l.len() > 200);
+    let mut line_start = 0;
     let close = |tokens: &Vec<Token>, sentences: &mut Vec<Range<usize>>, start: &mut usize| {
         if tokens.len() > *start {
             sentences.push(*start..tokens.len());
@@ -72,11 +77,15 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Range<usize>>) {
                 newlines += usize::from(bytes[pos] == b'\n');
                 pos += 1;
             }
-            if newlines >= 2 || (newlines == 1 && !line_has_lower && tokens.len() > sent_start) {
+            let short_line = newlines == 1 && (unwrapped || pos_line_len(text, line_start, pos) < 40);
+            if newlines >= 2
+                || (newlines == 1 && (short_line || !line_has_lower) && tokens.len() > sent_start)
+            {
                 close(&tokens, &mut sentences, &mut sent_start);
             }
             if newlines > 0 {
                 line_has_lower = false;
+                line_start = pos;
             }
             continue;
         }
@@ -112,6 +121,12 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Range<usize>>) {
     }
     close(&tokens, &mut sentences, &mut sent_start);
     (tokens, sentences)
+}
+
+/// The length in bytes of the line that starts at `start`, given a position `pos` after it
+/// and its line break.
+fn pos_line_len(text: &str, start: usize, pos: usize) -> usize {
+    text[start..pos].trim_end().len()
 }
 
 /// After "Inc." or "U.S." a sentence ends when a capitalized common sentence opener follows
@@ -200,6 +215,19 @@ mod tests {
         );
         assert_eq!(words("It cost 1,200.50 dollars"), vec!["It", "cost", "1,200.50", "dollars"]);
         assert_eq!(words("Gutiérrez’s"), vec!["Gutiérrez", "’s"]);
+    }
+
+    #[test]
+    fn line_breaks_end_headings_but_not_wrapped_lines() {
+        let long = "x ".repeat(110);
+        let text = format!(
+            "Old Athens\nThe first settlements were built {long}.\nModern Games\nAthens hosted them."
+        );
+        assert_eq!(tokenize(&text).1.len(), 4);
+        let wrapped = "The talks in the capital were led by the former vice-president\nAlfredo Palacio and his ministers.";
+        assert_eq!(tokenize(wrapped).1.len(), 1);
+        let heading = "Ecuador protests\nThe army withdrew its support on Wednesday.";
+        assert_eq!(tokenize(heading).1.len(), 2);
     }
 
     #[test]

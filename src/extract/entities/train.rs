@@ -107,7 +107,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { epochs: 15, prune: 0.05, seed: 42, min_count: 3, misc: true }
+        Settings { epochs: 15, prune: 0.05, seed: 42, min_count: 3, misc: false }
     }
 }
 
