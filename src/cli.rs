@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::extract::char_offsets;
@@ -98,27 +99,43 @@ pub fn run_extract(
             Err(problem) => problems.push(problem),
         }
     }
-    let json = extraction_json(&documents, &problems);
-    serde_json::to_writer(&mut *out, &json)?;
-    writeln!(out)
+    write_extraction_json(&documents, &problems, &mut std::io::BufWriter::new(out))
 }
 
-/// The `extract` JSON contract: code-point offsets, TIMEX3 types and values.
-pub fn extraction_json(documents: &[LoadedDocument], problems: &[Problem]) -> Value {
-    let mut texts: Vec<&str> = Vec::new();
-    let mut linked: Vec<Vec<_>> = Vec::new();
-    for doc in documents {
-        texts.push(&doc.text);
-        linked.push(doc.extraction.mentions.clone());
-    }
+/// Writes the `extract` JSON contract (code-point offsets, TIMEX3 types and values) one
+/// document at a time, so a large corpus never exists twice in memory as JSON values.
+pub fn write_extraction_json(
+    documents: &[LoadedDocument],
+    problems: &[Problem],
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let texts: Vec<&str> = documents.iter().map(|doc| &*doc.text).collect();
+    let mut linked: Vec<Vec<_>> = documents.iter().map(|doc| doc.extraction.mentions.clone()).collect();
     crate::extract::entities::link_across_documents(&texts, &mut linked);
-    let documents: Vec<Value> =
-        documents.iter().zip(&linked).map(|(doc, mentions)| document_json(doc, mentions)).collect();
+    out.write_all(b"{\"documents\":[")?;
+    // Documents are serialized on every core, a few at a time, and written in order.
+    let pairs: Vec<(&LoadedDocument, &Vec<_>)> = documents.iter().zip(&linked).collect();
+    let chunk = rayon::current_num_threads() * 2;
+    for (chunk_index, batch) in pairs.chunks(chunk).enumerate() {
+        let serialized: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(|(doc, mentions)| serde_json::to_vec(&document_json(doc, mentions)))
+            .collect::<Result<_, _>>()?;
+        for (index, bytes) in serialized.iter().enumerate() {
+            if chunk_index + index > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(bytes)?;
+        }
+    }
     let problems: Vec<Value> = problems
         .iter()
         .map(|p| json!({"path": p.path.display().to_string(), "message": p.message}))
         .collect();
-    json!({"documents": documents, "problems": problems})
+    out.write_all(b"],\"problems\":")?;
+    serde_json::to_writer(&mut *out, &problems)?;
+    out.write_all(b"}\n")?;
+    out.flush()
 }
 
 fn document_json(doc: &LoadedDocument, mentions: &[crate::extract::entities::Mention]) -> Value {
