@@ -19,7 +19,7 @@ use crate::model::{Corpus, DateCorrection, DocId, EventId};
 use crate::persist::{JsonStore, write_atomically};
 use crate::ui::{self, UiState, ViewModel};
 
-/// What survives a restart (stored by eframe).
+/// What survives a restart; saved to `settings.json` whenever it changes.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -33,7 +33,7 @@ pub struct Settings {
     pub reference_dates: Vec<(PathBuf, String, Date)>,
 }
 
-/// The app id eframe uses for its storage folder; the corrections file lives there too.
+/// The app id eframe uses for its storage folder; settings and corrections live there too.
 pub const APP_ID: &str = "Chronoscope";
 const RECENT_LIMIT: usize = 10;
 /// A file dialog that gives up faster than a person could cancel it is not available
@@ -79,6 +79,8 @@ pub struct ChronoscopeApp {
     settings_store: JsonStore,
     /// The settings as last saved, to save again only when they change.
     saved_settings: Settings,
+    /// Only the bundled sample is open.
+    showing_samples: bool,
 }
 
 /// The user's corrections as saved: dates and entities.
@@ -114,12 +116,16 @@ impl ChronoscopeApp {
             Err(message) => problems.push(message),
         }
         app.edits_store = edits_store;
-        app.status = problems.pop();
+        app.status = (!problems.is_empty()).then(|| problems.join(" "));
         app.start_worker(&cc.egui_ctx);
         let reopen = if paths.is_empty() { app.settings.open_paths.clone() } else { paths };
         if reopen.is_empty() {
+            app.showing_samples = true;
             app.submit(Job::LoadSamples);
         } else {
+            // Files named on the command line are this session's documents, not additions
+            // to the last one's.
+            app.settings.open_paths.clear();
             app.open(reopen);
         }
         app
@@ -171,6 +177,7 @@ impl ChronoscopeApp {
             edits_store: JsonStore::default(),
             settings_store: JsonStore::default(),
             saved_settings: Settings::default(),
+            showing_samples: false,
         }
     }
 
@@ -275,12 +282,7 @@ impl ChronoscopeApp {
                 }
                 self.queued_jobs.retain(|job| matches!(job, Job::Retag { .. }));
             }
-            Command::CloseAll => {
-                self.corpus.clear();
-                self.selection = Selection::default();
-                self.filter = Filter::default();
-                self.settings.open_paths.clear();
-            }
+            Command::CloseAll => self.close_all(),
             Command::Export(format) => self.export(ctx, format),
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
@@ -314,9 +316,21 @@ impl ChronoscopeApp {
         }
     }
 
+    fn close_all(&mut self) {
+        self.corpus.clear();
+        self.selection = Selection::default();
+        self.filter = Filter::default();
+        self.settings.open_paths.clear();
+        self.showing_samples = false;
+    }
+
     fn open(&mut self, paths: Vec<PathBuf>) {
         if paths.is_empty() {
             return;
+        }
+        // The bundled sample is a welcome, not the user's work: their first files replace it.
+        if self.showing_samples {
+            self.close_all();
         }
         // Absolute, so "open last time" and "recent" work from any working folder.
         let paths: Vec<PathBuf> = paths.into_iter().map(|p| std::fs::canonicalize(&p).unwrap_or(p)).collect();
