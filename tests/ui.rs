@@ -283,3 +283,37 @@ fn an_entity_can_be_renamed_and_re_kinded_from_its_facet() {
     let moved = app.corpus().entities().iter().find(|e| e.key.name == "Jamil Mahuad Witt").expect("entity");
     assert_eq!(moved.key.kind, chronoscope::extract::entities::EntityKind::Organization);
 }
+
+#[test]
+fn arrow_keys_step_through_the_chronology() {
+    let mut harness = harness();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.selection().event, Some(app.filtered_events()[1]));
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert_eq!(harness.state().selection().event, Some(harness.state().filtered_events()[0]));
+}
+
+#[test]
+fn the_undated_list_shows_sentences_without_a_date_and_selects_them() {
+    let mut harness = harness();
+    let (count, first) = {
+        let app = harness.state();
+        let undated: Vec<EventId> =
+            app.filtered_events().iter().copied().filter(|&e| app.corpus().event(e).span.is_none()).collect();
+        (undated.len(), undated[0])
+    };
+    assert!(count > 0, "the sample has undated sentences");
+    harness.get_by_label(&format!("Undated ({count})")).click();
+    harness.run();
+    let sentence = harness.state().corpus().sentence(first).split_whitespace().collect::<Vec<_>>().join(" ");
+    let nodes: Vec<_> = harness.query_all_by_label(&sentence).collect();
+    assert!(!nodes.is_empty(), "undated sentence listed");
+    nodes.last().expect("node").click();
+    harness.run();
+    assert_eq!(harness.state().selection().event, Some(first));
+}

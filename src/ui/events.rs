@@ -23,6 +23,7 @@ pub fn events_ui(
     state: &mut EventListState,
     commands: &mut Vec<Command>,
 ) {
+    keyboard_selection(ui, model, commands);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
     let mut table = TableBuilder::new(ui)
         .id_salt("event_list")
@@ -95,4 +96,24 @@ pub fn events_ui(
 /// Sentences can span wrapped lines; the list shows them on one.
 fn one_line(sentence: &str) -> String {
     sentence.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Up and down arrows step through the chronology when no text field has the keyboard.
+fn keyboard_selection(ui: &egui::Ui, model: &ViewModel<'_>, commands: &mut Vec<Command>) {
+    if ui.memory(|m| m.focused().is_some()) || model.ordered.is_empty() {
+        return;
+    }
+    let (down, up) = ui.input(|i| (i.key_pressed(egui::Key::ArrowDown), i.key_pressed(egui::Key::ArrowUp)));
+    if !(down || up) {
+        return;
+    }
+    let current = model.selection.event.and_then(|e| model.ordered.iter().position(|&o| o == e));
+    let last = model.ordered.len() - 1;
+    let next = match (current, down) {
+        (None, true) => 0,
+        (None, false) => last,
+        (Some(row), true) => (row + 1).min(last),
+        (Some(row), false) => row.saturating_sub(1),
+    };
+    commands.push(Command::SelectEvent(Some(model.ordered[next])));
 }
