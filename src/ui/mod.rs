@@ -284,11 +284,70 @@ pub fn timex_details_ui(ui: &mut egui::Ui, corpus: &Corpus, document: DocId, tim
     };
     ui.weak(anchor);
     ui.weak(format!("rule: {}", timex.rule));
-    if !timex.alternatives.is_empty() {
-        let others: Vec<String> = timex.alternatives.iter().map(|i| i.earliest.to_string()).collect();
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            format!("Uncertain: could also be {}", others.join(", ")),
+    if let Some(text) = uncertainty_text(timex) {
+        ui.colored_label(ui.visuals().warn_fg_color, text);
+    }
+}
+
+/// "Year uncertain: 2000, 2005 or 1994" when only the year is in doubt (a weekday and a day
+/// with no year), else the other readings in full.
+fn uncertainty_text(timex: &crate::extract::time::Timex) -> Option<String> {
+    let chosen = timex.interval?;
+    if timex.alternatives.is_empty() {
+        return None;
+    }
+    let same_day_of_year = |i: &crate::extract::time::Interval| {
+        (i.earliest.month(), i.earliest.day()) == (chosen.earliest.month(), chosen.earliest.day())
+    };
+    let (label, readings): (&str, Vec<String>) = if timex.alternatives.iter().all(same_day_of_year) {
+        let years =
+            std::iter::once(&chosen).chain(&timex.alternatives).map(|i| i.earliest.year().to_string());
+        ("Year uncertain", years.collect())
+    } else {
+        let all = std::iter::once(&chosen).chain(&timex.alternatives).map(interval_label);
+        ("Uncertain", all.collect())
+    };
+    let (last, rest) = readings.split_last()?;
+    Some(format!("{label}: {} or {last} (showing the first)", rest.join(", ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uncertainty_text;
+    use crate::extract::time::{Anchor, Granularity, Interval, Timex, TimexType};
+    use jiff::civil::Date;
+
+    fn day(y: i16, m: i8, d: i8) -> Interval {
+        let date = Date::constant(y, m, d);
+        Interval { earliest: date, latest: date, granularity: Granularity::Day }
+    }
+
+    fn timex(interval: Interval, alternatives: Vec<Interval>) -> Timex {
+        Timex {
+            start: 0,
+            end: 6,
+            kind: TimexType::Date,
+            value: "XXXX-01-21".to_owned(),
+            modifier: None,
+            interval: Some(interval),
+            alternatives,
+            rule: "test",
+            anchor: Anchor::ReferenceDate,
+        }
+    }
+
+    #[test]
+    fn uncertainty_names_the_candidate_years_when_only_the_year_is_unknown() {
+        let friday = timex(day(2000, 1, 21), vec![day(2005, 1, 21), day(1994, 1, 21)]);
+        assert_eq!(
+            uncertainty_text(&friday).as_deref(),
+            Some("Year uncertain: 2000, 2005 or 1994 (showing the first)")
         );
+        let mixed = timex(day(2000, 1, 21), vec![day(2000, 2, 4)]);
+        assert_eq!(
+            uncertainty_text(&mixed).as_deref(),
+            Some("Uncertain: 21 Jan 2000 or 4 Feb 2000 (showing the first)")
+        );
+        assert_eq!(uncertainty_text(&timex(day(2000, 1, 21), Vec::new())), None);
     }
 }
