@@ -158,42 +158,30 @@ fn facet_ui(
     egui::CollapsingHeader::new(format!("{title} ({total})")).default_open(true).show(ui, |ui| {
         for &(id, count) in &entities {
             let key = &model.corpus.entity(id).key;
-            let included = filter.included.contains(key);
-            let excluded = filter.excluded.contains(key);
             ui.horizontal(|ui| {
-                let include = ui.selectable_label(included, "+");
-                include.widget_info(|| {
-                    egui::WidgetInfo::selected(
-                        egui::Role::Button,
-                        true,
-                        included,
-                        format!("Include {}", key.name),
-                    )
-                });
-                if include.on_hover_text("Only events that mention this").clicked() {
-                    filter.excluded.remove(key);
-                    if !filter.included.remove(key) {
-                        filter.included.insert(key.clone());
-                    }
-                }
-                let exclude = ui.selectable_label(excluded, "−");
-                exclude.widget_info(|| {
-                    egui::WidgetInfo::selected(
-                        egui::Role::Button,
-                        true,
-                        excluded,
-                        format!("Exclude {}", key.name),
-                    )
-                });
-                if exclude.on_hover_text(format!("Hide events that mention {}", key.name)).clicked() {
-                    filter.included.remove(key);
-                    if !filter.excluded.remove(key) {
-                        filter.excluded.insert(key.clone());
+                let toggles = [
+                    ("+", format!("Include {}", key.name), "Only events that mention this", true),
+                    ("−", format!("Exclude {}", key.name), "Hide events that mention this", false),
+                ];
+                for (symbol, name, hint, include) in toggles {
+                    let (toggled, other) = if include {
+                        (&mut filter.included, &mut filter.excluded)
+                    } else {
+                        (&mut filter.excluded, &mut filter.included)
+                    };
+                    let on = toggled.contains(key);
+                    let response = ui.selectable_label(on, symbol);
+                    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, &name));
+                    if response.on_hover_text(hint).clicked() {
+                        other.remove(key);
+                        if !toggled.remove(key) {
+                            toggled.insert(key.clone());
+                        }
                     }
                 }
                 let mut text = egui::RichText::new(format!("{} ({count})", key.name))
                     .background_color(entity_color(kind, dark));
-                if excluded {
+                if filter.excluded.contains(key) {
                     text = text.strikethrough();
                 }
                 ui.label(text)
