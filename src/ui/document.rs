@@ -13,7 +13,10 @@ use crate::extract::entities::EntityKind;
 use crate::model::calendar::{parse_iso_date, parse_period};
 use crate::model::{DocId, EventId};
 
-use super::{ViewModel, entity_color, event_date_label, interval_label, timex_color, timex_details_ui};
+use super::{
+    ViewModel, entity_color, event_date_label, interval_label, reference_source_label, timex_color,
+    timex_details_ui,
+};
 
 /// Typical English prose, to estimate how many characters fit in a row.
 const PROSE_SAMPLE: &str = "On Friday tens of thousands of Indians, peasants, workers and students in Ecuador \
@@ -224,13 +227,11 @@ fn reference_date_ui(
         {
             commands.push(Command::SetReferenceDate { document, date: None });
         }
-        let source = match reference.source {
-            ReferenceSource::Given => "set by you",
-            ReferenceSource::Document => "found in the text",
-            ReferenceSource::Inferred => "inferred: latest date in the text",
-            ReferenceSource::None => "none: relative dates stay unresolved",
-        };
-        ui.weak(source);
+        if reference.source == ReferenceSource::None {
+            ui.weak("none: relative dates stay unresolved");
+        } else {
+            ui.weak(reference_source_label(reference.source));
+        }
     });
 }
 

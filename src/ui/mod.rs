@@ -244,10 +244,21 @@ pub fn interval_label(interval: &crate::extract::time::Interval) -> String {
     }
 }
 
+/// Where a document's reference date came from, in words.
+pub fn reference_source_label(source: crate::extract::time::ReferenceSource) -> &'static str {
+    use crate::extract::time::ReferenceSource;
+    match source {
+        ReferenceSource::Given => "set by you",
+        ReferenceSource::Document => "found in the text",
+        ReferenceSource::Inferred => "inferred from the latest date in the text",
+        ReferenceSource::None => "none",
+    }
+}
+
 /// Where a date came from: the matched text, its TIMEX3 value, the rule, what it was
 /// resolved against, and the other readings when the text does not pin it down.
 pub fn timex_details_ui(ui: &mut egui::Ui, corpus: &Corpus, document: DocId, timex_index: usize) {
-    use crate::extract::time::{Anchor, ReferenceSource};
+    use crate::extract::time::Anchor;
     let doc = corpus.document(document);
     let timex = &doc.extraction.timexes[timex_index];
     ui.label(format!(
@@ -263,12 +274,7 @@ pub fn timex_details_ui(ui: &mut egui::Ui, corpus: &Corpus, document: DocId, tim
     let anchor = match timex.anchor {
         Anchor::Absolute => "absolute date".to_owned(),
         Anchor::ReferenceDate => {
-            let source = match reference.source {
-                ReferenceSource::Given => "set by you",
-                ReferenceSource::Document => "found in the document",
-                ReferenceSource::Inferred => "inferred from the latest date in the text",
-                ReferenceSource::None => "none",
-            };
+            let source = reference_source_label(reference.source);
             let date = reference.date.map_or_else(|| "?".to_owned(), |d| d.to_string());
             format!("relative to the document date {date} ({source})")
         }
