@@ -157,4 +157,20 @@ pub fn print_figures() {
     timed("whole extraction", &|| {
         std::hint::black_box(extract_document(&text, reference));
     });
+
+    // What a correction costs on the UI thread: the corpus rebuilds its derived data.
+    let mut corpus = crate::model::Corpus::default();
+    corpus.add_documents(crate::ingest::documents_from_text(
+        std::path::Path::new("large.txt"),
+        &text,
+        crate::ingest::LoadOptions::default(),
+    ));
+    let started = Instant::now();
+    corpus.correct_date(crate::model::DocId(0), 0, None);
+    println!(
+        "corpus rebuild after a correction, {:.1} MB, {} events: {:.0} ms",
+        megabytes,
+        corpus.events().len(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
 }

@@ -189,8 +189,9 @@ impl Corpus {
     ) {
         if let Some(doc) = self.documents.get_mut(document.0 as usize) {
             doc.given_reference = given_reference;
+            // Re-resolving dates keeps the sentences and mentions, so entities stand.
             doc.extraction = extraction;
-            self.rebuild();
+            self.rebuild_events();
         }
     }
 
@@ -218,7 +219,7 @@ impl Corpus {
         if let Some(interval) = interval {
             self.corrections.push(DateCorrection { path, document: name, start, text, interval });
         }
-        self.rebuild();
+        self.rebuild_events();
     }
 
     /// Applies a correction to entities; every view follows on the next frame.
@@ -246,7 +247,7 @@ impl Corpus {
     /// Restores saved corrections (they apply to documents as they are opened).
     pub fn set_corrections(&mut self, corrections: Vec<DateCorrection>) {
         self.corrections = corrections;
-        self.rebuild();
+        self.rebuild_events();
     }
 
     /// The user's date for a time expression, if they set one.
@@ -342,7 +343,12 @@ impl Corpus {
 
     /// Derives entities and events from the documents.
     fn rebuild(&mut self) {
-        self.revision += 1;
+        self.rebuild_entities();
+        self.rebuild_events();
+    }
+
+    /// Links mentions across documents, applies the user's entity edits and counts.
+    fn rebuild_entities(&mut self) {
         let texts: Vec<&str> = self.documents.iter().map(|d| &*d.text).collect();
         let mut linked: Vec<Vec<Mention>> =
             self.documents.iter().map(|d| d.extraction.mentions.clone()).collect();
@@ -386,7 +392,12 @@ impl Corpus {
         for (doc, doc_keys) in self.documents.iter_mut().zip(&keys) {
             doc.mention_entities = doc_keys.iter().map(|key| self.entity_ids[key]).collect();
         }
+    }
 
+    /// Derives the time-sorted events; enough on its own when only dates changed (a
+    /// correction, a new reference date), which keeps those edits cheap on big corpora.
+    fn rebuild_events(&mut self) {
+        self.revision += 1;
         let corpus = &*self;
         let events: Vec<Event> = corpus
             .documents
