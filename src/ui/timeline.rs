@@ -33,6 +33,9 @@ pub struct TimelineState {
     lanes_generation: u64,
     brush_start_day: Option<f64>,
     fit_requested: bool,
+    /// The selection the timeline last brought into view, so it pans only when the
+    /// selection changes.
+    revealed: Option<EventId>,
 }
 
 /// One document's dated events, sorted by start.
@@ -305,11 +308,24 @@ pub fn timeline_ui(
     let fit = std::mem::take(&mut state.fit_requested)
         || ui.input(|i| i.key_pressed(egui::Key::F) && !i.modifiers.any()) && ui.ui_contains_pointer();
     let filter_range = model.filter.day_range;
+    // An event selected in another view is brought into view here.
+    let reveal = (selected != state.revealed).then_some(selected).flatten().and_then(|id| {
+        let span = model.corpus.event(id).span?;
+        Some((f64::from(span.first_day), f64::from(span.last_day) + 1.0))
+    });
+    state.revealed = selected;
     let output = plot.show(ui, |plot_ui| {
         plot_ui.set_plot_bounds_y(-(lane_count - 0.5)..=0.5);
         if fit {
             let margin = (data_bounds.width() * 0.03).max(15.0);
             plot_ui.set_plot_bounds_x(data_bounds.min()[0] - margin..=data_bounds.max()[0] + margin);
+        } else if let Some((start, end)) = reveal {
+            let bounds = plot_ui.plot_bounds();
+            if end < bounds.min()[0] || start > bounds.max()[0] {
+                let half_width = bounds.width().max(end - start) / 2.0;
+                let center = (start + end) / 2.0;
+                plot_ui.set_plot_bounds_x(center - half_width..=center + half_width);
+            }
         }
         keyboard_navigation(plot_ui);
         if let Some((first, last)) = filter_range {
