@@ -3,6 +3,7 @@
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::{Duration, Instant};
 
@@ -10,8 +11,8 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::command::{Command, ExportFormat};
-use crate::ingest::{IngestMessage, IngestWorker, Job, LoadOptions, LoadedDocument, SplitMode};
-use crate::model::entity_edits::{EntityEdit, EntityEdits};
+use crate::ingest::{IngestMessage, IngestWorker, Job, LoadOptions, LoadTicket, LoadedDocument, SplitMode};
+use crate::model::entity_edits::EntityEdits;
 use crate::model::export::{events_to_csv, events_to_json};
 use crate::model::filter::{EventOrder, Filter, FilteredView, filter_events, ordered_events};
 use crate::model::selection::Selection;
@@ -39,6 +40,8 @@ const RECENT_LIMIT: usize = 10;
 /// A file dialog that gives up faster than a person could cancel it is not available
 /// (no desktop portal); the app then says so or falls back.
 const DIALOG_UNAVAILABLE: Duration = Duration::from_millis(400);
+/// Shortest time between two batches of loaded documents joining the corpus.
+const MIN_BATCH_INTERVAL: Duration = Duration::from_millis(250);
 /// How long one frame may spend taking worker messages.
 const DRAIN_BUDGET: Duration = Duration::from_millis(6);
 
@@ -73,8 +76,13 @@ pub struct ChronoscopeApp {
     dialog_results: Receiver<DialogResult>,
     status: Option<String>,
     ui_state: UiState,
-    /// Set by `--dct`: the reference date for everything opened from the command line.
-    cli_reference: Option<Date>,
+    /// Loads submitted and not finished; messages of any other load are ignored.
+    loads: Vec<LoadTicket>,
+    next_load_id: u64,
+    /// Documents received and not yet added to the corpus (see `drain_background`).
+    pending_documents: Vec<LoadedDocument>,
+    last_batch: Instant,
+    batch_interval: Duration,
     edits_store: JsonStore,
     settings_store: JsonStore,
     /// The settings as last saved, to save again only when they change.
@@ -105,7 +113,7 @@ impl ChronoscopeApp {
             Settings::default()
         });
         cc.egui_ctx.set_theme(settings.theme);
-        let mut app = Self::with_settings(settings, cli_reference);
+        let mut app = Self::with_settings(settings);
         app.saved_settings = app.settings.clone();
         app.settings_store = settings_store;
         match edits_store.load::<SavedEdits>() {
@@ -121,12 +129,13 @@ impl ChronoscopeApp {
         let reopen = if paths.is_empty() { app.settings.open_paths.clone() } else { paths };
         if reopen.is_empty() {
             app.showing_samples = true;
-            app.submit(Job::LoadSamples);
+            let ticket = app.new_load();
+            app.submit(Job::LoadSamples { ticket });
         } else {
             // Files named on the command line are this session's documents, not additions
             // to the last one's.
             app.settings.open_paths.clear();
-            app.open(reopen);
+            app.open(reopen, cli_reference);
         }
         app
     }
@@ -134,7 +143,7 @@ impl ChronoscopeApp {
     /// An app already holding `documents`, with no worker and default settings: what UI
     /// tests and the frame benchmark drive.
     pub fn with_documents(documents: Vec<LoadedDocument>) -> Self {
-        let mut app = Self::with_settings(Settings::default(), None);
+        let mut app = Self::with_settings(Settings::default());
         app.corpus.add_documents(documents);
         if !app.corpus.documents().is_empty() {
             app.selection.document = Some(DocId(0));
@@ -156,7 +165,7 @@ impl ChronoscopeApp {
         }
     }
 
-    fn with_settings(settings: Settings, cli_reference: Option<Date>) -> Self {
+    fn with_settings(settings: Settings) -> Self {
         let (dialog_sender, dialog_results) = sync_channel(8);
         Self {
             corpus: Corpus::default(),
@@ -173,7 +182,11 @@ impl ChronoscopeApp {
             dialog_results,
             status: None,
             ui_state: UiState::default(),
-            cli_reference,
+            loads: Vec::new(),
+            next_load_id: 0,
+            pending_documents: Vec::new(),
+            last_batch: Instant::now(),
+            batch_interval: MIN_BATCH_INTERVAL,
             edits_store: JsonStore::default(),
             settings_store: JsonStore::default(),
             saved_settings: Settings::default(),
@@ -201,9 +214,9 @@ impl ChronoscopeApp {
         &self.ordered
     }
 
-    /// Whether a load is running.
+    /// Whether a load is running or documents wait to be added.
     pub fn is_loading(&self) -> bool {
-        self.load.is_some() || !self.queued_jobs.is_empty()
+        !self.loads.is_empty() || !self.pending_documents.is_empty()
     }
 
     /// Draws one frame and applies what the user did in it. eframe and the UI tests both
@@ -245,7 +258,9 @@ impl ChronoscopeApp {
     pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
         match command {
             Command::SelectEvent(event) => {
-                self.selection.event = event;
+                // An earlier command of the same frame may have rebuilt the corpus.
+                let event = event.filter(|e| (e.0 as usize) < self.corpus.events().len());
+                self.selection.select(event);
                 if let Some(event) = event {
                     self.selection.document = Some(self.corpus.event(event).document);
                 }
@@ -263,24 +278,26 @@ impl ChronoscopeApp {
                 self.save_edits();
             }
             Command::EditEntity(edit) => {
-                if let EntityEdit::Redirect { from, to } = &edit {
-                    for keys in [&mut self.filter.included, &mut self.filter.excluded] {
-                        if keys.remove(from) {
-                            keys.insert(to.clone());
-                        }
-                    }
-                }
                 self.keeping_selection(|corpus| corpus.edit_entities(edit));
+                // Filters follow renamed and merged entities and forget vanished ones, so
+                // no filter is left that the panel cannot show or switch off.
+                let corpus = &self.corpus;
+                for keys in [&mut self.filter.included, &mut self.filter.excluded] {
+                    *keys = std::mem::take(keys)
+                        .into_iter()
+                        .map(|key| corpus.entity_edits().resolve(key.clone(), &key.name))
+                        .filter(|key| corpus.entity_id(key).is_some())
+                        .collect();
+                }
                 self.save_edits();
             }
-            Command::Open(paths) => self.open(paths),
+            Command::Open(paths) => self.open(paths, None),
             Command::OpenFilesDialog => self.spawn_dialog(ctx, false),
             Command::OpenFolderDialog => self.spawn_dialog(ctx, true),
             Command::CancelLoad => {
-                if let Some(worker) = &self.worker {
-                    worker.cancel();
+                for ticket in &self.loads {
+                    ticket.cancel();
                 }
-                self.queued_jobs.retain(|job| matches!(job, Job::Retag { .. }));
             }
             Command::CloseAll => self.close_all(),
             Command::Export(format) => self.export(ctx, format),
@@ -317,6 +334,12 @@ impl ChronoscopeApp {
     }
 
     fn close_all(&mut self) {
+        for ticket in self.loads.drain(..) {
+            ticket.cancel();
+        }
+        self.queued_jobs.clear();
+        self.pending_documents.clear();
+        self.load = None;
         self.corpus.clear();
         self.selection = Selection::default();
         self.filter = Filter::default();
@@ -324,7 +347,9 @@ impl ChronoscopeApp {
         self.showing_samples = false;
     }
 
-    fn open(&mut self, paths: Vec<PathBuf>) {
+    /// Loads files and folders; `given_reference` is the `--dct` date for files named on
+    /// the command line, `None` for everything opened later.
+    fn open(&mut self, paths: Vec<PathBuf>, given_reference: Option<Date>) {
         if paths.is_empty() {
             return;
         }
@@ -342,16 +367,31 @@ impl ChronoscopeApp {
             }
         }
         self.settings.recent.truncate(RECENT_LIMIT);
-        let options = LoadOptions { split: self.settings.split_mode, given_reference: self.cli_reference };
-        self.submit(Job::Load { paths, options });
+        let options = LoadOptions { split: self.settings.split_mode, given_reference };
+        // Files already open (or arriving) are not loaded twice.
+        let skip = self
+            .corpus
+            .documents()
+            .iter()
+            .map(|doc| doc.path.clone())
+            .chain(self.pending_documents.iter().map(|doc| doc.path.clone()))
+            .collect();
+        let ticket = self.new_load();
+        self.submit(Job::Load { ticket, paths, options, skip });
     }
 
     fn submit(&mut self, job: Job) {
-        if matches!(job, Job::Load { .. } | Job::LoadSamples) {
-            self.load.get_or_insert_with(LoadProgress::default);
-        }
         self.queued_jobs.push_back(job);
         self.flush_jobs();
+    }
+
+    /// A ticket for a new load, remembered until the load finishes or is abandoned.
+    fn new_load(&mut self) -> LoadTicket {
+        self.next_load_id += 1;
+        let ticket = LoadTicket::new(self.next_load_id);
+        self.loads.push(ticket.clone());
+        self.load.get_or_insert_with(LoadProgress::default);
+        ticket
     }
 
     fn flush_jobs(&mut self) {
@@ -366,12 +406,14 @@ impl ChronoscopeApp {
         }
     }
 
-    /// Takes worker and dialog results for at most [`DRAIN_BUDGET`], then adds the new
-    /// documents to the corpus in one batch.
+    /// Takes worker and dialog results for at most [`DRAIN_BUDGET`]. New documents are
+    /// added to the corpus in batches (each batch rebuilds the derived data), at most every
+    /// few hundred milliseconds while a load runs, so a big folder does not rebuild the corpus
+    /// once per file.
     fn drain_background(&mut self, ctx: &egui::Context) {
         while let Ok(result) = self.dialog_results.try_recv() {
             match result {
-                DialogResult::Open(paths) => self.open(paths),
+                DialogResult::Open(paths) => self.open(paths, None),
                 DialogResult::Status(message) => self.status = Some(message),
                 DialogResult::Nothing => {}
             }
@@ -388,50 +430,59 @@ impl ChronoscopeApp {
             };
             messages.push(message);
         }
-        let mut documents = Vec::new();
         let mut problems = Vec::new();
         for message in messages {
+            // What a load abandoned by Close all still sends is dropped.
+            let current = |load: u64| self.loads.iter().any(|ticket| ticket.id == load);
             match message {
-                IngestMessage::Started { total } => {
-                    let load = self.load.get_or_insert_with(LoadProgress::default);
-                    load.total += total;
+                IngestMessage::Started { load, total } if current(load) => {
+                    self.load = Some(LoadProgress { done: 0, total, current: None });
                 }
-                IngestMessage::Progress { current, .. } => {
-                    if let Some(load) = &mut self.load {
-                        load.current = Some(current);
+                IngestMessage::Progress { load, done, total, current: path } if current(load) => {
+                    self.load = Some(LoadProgress { done, total, current: Some(path) });
+                }
+                IngestMessage::Document { load, document } if current(load) => {
+                    self.pending_documents.push(*document);
+                }
+                IngestMessage::Problem { load, problem } if current(load) => problems.push(problem),
+                IngestMessage::Finished { load, cancelled } if current(load) => {
+                    self.loads.retain(|ticket| ticket.id != load);
+                    if self.loads.is_empty() {
+                        self.load = None;
                     }
-                }
-                IngestMessage::Document(document) => {
-                    if let Some(load) = &mut self.load {
-                        load.done = load.done.max(1);
-                    }
-                    documents.push(*document);
-                }
-                IngestMessage::Problem(problem) => problems.push(problem),
-                IngestMessage::Finished { cancelled } => {
-                    self.load = None;
                     if cancelled {
                         self.status = Some("Loading cancelled.".to_owned());
                     }
                 }
-                IngestMessage::Retagged { document, given_reference, extraction } => {
-                    if document < self.corpus.documents().len() {
+                IngestMessage::Retagged { document, text, given_reference, extraction } => {
+                    // Applied only if that document is still there, with the same text.
+                    let same =
+                        self.corpus.documents().get(document).is_some_and(|d| Arc::ptr_eq(&d.text, &text));
+                    if same {
                         self.keeping_selection(|corpus| {
                             corpus.replace_extraction(DocId(document as u32), given_reference, *extraction);
                         });
                     }
                 }
+                IngestMessage::Started { .. }
+                | IngestMessage::Progress { .. }
+                | IngestMessage::Document { .. }
+                | IngestMessage::Problem { .. }
+                | IngestMessage::Finished { .. } => {}
             }
-        }
-        if let Some(load) = &mut self.load {
-            load.done += documents.len();
         }
         if !problems.is_empty() {
             self.corpus.add_problems(problems);
         }
-        if !documents.is_empty() {
+        let batch_due = self.loads.is_empty() || self.last_batch.elapsed() >= self.batch_interval;
+        if !self.pending_documents.is_empty() && batch_due {
+            let documents = std::mem::take(&mut self.pending_documents);
             let first_new = self.corpus.documents().len();
+            let rebuild_started = Instant::now();
             self.keeping_selection(|corpus| corpus.add_documents(documents));
+            // Keep rebuilding to a small share of the frames while a load runs.
+            self.batch_interval = (rebuild_started.elapsed() * 4).max(MIN_BATCH_INTERVAL);
+            self.last_batch = Instant::now();
             self.reapply_saved_reference_dates(first_new);
             if self.selection.document.is_none() {
                 self.selection.document = Some(DocId(0));
@@ -567,7 +618,7 @@ impl eframe::App for ChronoscopeApp {
         let dropped: Vec<PathBuf> =
             ui.ctx().input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
         if !dropped.is_empty() {
-            self.open(dropped);
+            self.open(dropped, None);
         }
         ChronoscopeApp::ui(self, ui);
         let hovering_files = ui.ctx().input(|i| i.raw.hovered_files.len());

@@ -38,7 +38,7 @@ pub fn synthetic_documents(documents: usize, event_count: usize) -> Vec<LoadedDo
         .map(|d| {
             let mut text = String::new();
             let mut extraction = DocumentExtraction::default();
-            for e in 0..per_document.min(event_count - d * per_document) {
+            for e in 0..per_document.min(event_count.saturating_sub(d * per_document)) {
                 let sentence_start = text.len();
                 let entity = (next() % names.len() as u64) as usize;
                 text.push_str(names[entity]);

@@ -9,17 +9,20 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// One JSON file of saved state; with no path (tests, no home folder) it keeps nothing.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct JsonStore {
     path: Option<PathBuf>,
     /// What the file holds, in words for messages ("settings", "corrections").
     what: &'static str,
+    /// Set when a file that could not be read could not be moved aside either: saving
+    /// would overwrite it, so this session keeps its changes in memory only.
+    read_only: std::cell::Cell<bool>,
 }
 
 impl JsonStore {
     /// A store at `path`.
     pub fn new(path: Option<PathBuf>, what: &'static str) -> Self {
-        Self { path, what }
+        Self { path, what, read_only: std::cell::Cell::new(false) }
     }
 
     /// The saved value, or the default when there is none yet.
@@ -27,21 +30,38 @@ impl JsonStore {
         let Some(path) = &self.path else {
             return Ok(T::default());
         };
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
+        let problem = match std::fs::read(path) {
+            Ok(bytes) => match serde_json::from_slice(&bytes) {
+                Ok(value) => return Ok(value),
+                Err(err) => err.to_string(),
+            },
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(T::default()),
-            Err(err) => return Err(format!("Could not read your {}: {err}: {}", self.what, path.display())),
+            Err(err) => err.to_string(),
         };
-        serde_json::from_slice(&bytes).map_err(|err| {
-            let aside = path.with_extension("json.unreadable");
-            let _ = std::fs::rename(path, &aside);
-            format!("Your {} could not be read ({err}); the file was kept as {}", self.what, aside.display())
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |elapsed| elapsed.as_secs());
+        let aside = path.with_extension(format!("json.unreadable-{stamp}"));
+        Err(match std::fs::rename(path, &aside) {
+            Ok(()) => format!(
+                "Your {} could not be read ({problem}); the file was kept as {}",
+                self.what,
+                aside.display()
+            ),
+            Err(_) => {
+                self.read_only.set(true);
+                format!(
+                    "Your {} could not be read ({problem}): {}. Changes are kept in memory only this session.",
+                    self.what,
+                    path.display()
+                )
+            }
         })
     }
 
     /// Replaces the saved value.
     pub fn save<T: Serialize>(&self, value: &T) -> Result<(), String> {
-        let Some(path) = &self.path else {
+        let Some(path) = self.path.as_ref().filter(|_| !self.read_only.get()) else {
             return Ok(());
         };
         let json = serde_json::to_vec_pretty(value).map_err(|err| err.to_string())?;
@@ -85,8 +105,14 @@ mod tests {
 
         std::fs::write(folder.join("saved.json"), b"{ not json").expect("write");
         let message = store.load::<Vec<String>>().expect_err("corrupt file is reported");
-        assert!(message.contains("saved.json.unreadable"), "{message}");
-        assert_eq!(std::fs::read(folder.join("saved.json.unreadable")).expect("kept"), b"{ not json");
+        assert!(message.contains("saved.json.unreadable-"), "{message}");
+        let kept: Vec<_> = std::fs::read_dir(&folder)
+            .expect("folder")
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.to_string_lossy().contains("saved.json.unreadable-"))
+            .collect();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(std::fs::read(&kept[0]).expect("kept"), b"{ not json");
         let _ = std::fs::remove_dir_all(&folder);
     }
 

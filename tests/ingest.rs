@@ -1,10 +1,11 @@
 //! Ingest tests: real files on disk, the worker thread, and the `extract` command contract.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chronoscope::ingest::{
-    IngestMessage, IngestWorker, Job, LoadOptions, SplitMode, collect_files, load_files,
+    IngestMessage, IngestWorker, Job, LoadOptions, LoadTicket, SplitMode, collect_files, load_files,
 };
 
 /// A fresh folder under the system temp dir, removed when dropped.
@@ -89,24 +90,24 @@ fn split_files_become_numbered_documents() {
     );
 }
 
-#[test]
-fn worker_reports_progress_documents_problems_and_the_end() {
-    let folder = TempFolder::new("worker");
-    folder.write("one.txt", b"Congress met on 22 January 2000.");
-    folder.write("two.txt", b"");
+/// Runs one load on a fresh worker and describes every message it sends, in order.
+fn run_load(paths: Vec<PathBuf>, skip: HashSet<PathBuf>, ticket: LoadTicket) -> Vec<String> {
     let worker = IngestWorker::spawn(|| {}).expect("spawn worker");
-    worker
-        .submit(Job::Load { paths: vec![folder.0.clone()], options: LoadOptions::default() })
-        .expect("queued");
+    let options = LoadOptions::default();
+    worker.submit(Job::Load { ticket, paths, options, skip }).expect("queued");
     let deadline = Instant::now() + Duration::from_secs(30);
     let mut seen = Vec::new();
     while Instant::now() < deadline {
         match worker.try_recv() {
-            Some(IngestMessage::Started { total }) => seen.push(format!("started {total}")),
-            Some(IngestMessage::Progress { done, .. }) => seen.push(format!("progress {done}")),
-            Some(IngestMessage::Document(doc)) => seen.push(format!("document {}", doc.name)),
-            Some(IngestMessage::Problem(problem)) => seen.push(format!("problem {}", problem.message)),
-            Some(IngestMessage::Finished { cancelled }) => {
+            Some(IngestMessage::Started { load, total }) => seen.push(format!("{load}: started {total}")),
+            Some(IngestMessage::Progress { done, total, .. }) => {
+                seen.push(format!("progress {done}/{total}"))
+            }
+            Some(IngestMessage::Document { document, .. }) => {
+                seen.push(format!("document {}", document.name))
+            }
+            Some(IngestMessage::Problem { problem, .. }) => seen.push(format!("problem {}", problem.message)),
+            Some(IngestMessage::Finished { cancelled, .. }) => {
                 seen.push(format!("finished cancelled={cancelled}"));
                 break;
             }
@@ -114,17 +115,50 @@ fn worker_reports_progress_documents_problems_and_the_end() {
             None => std::thread::sleep(Duration::from_millis(5)),
         }
     }
+    seen
+}
+
+#[test]
+fn worker_reports_progress_documents_problems_and_the_end() {
+    let folder = TempFolder::new("worker");
+    folder.write("one.txt", b"Congress met on 22 January 2000.");
+    folder.write("two.txt", b"");
+    let seen = run_load(vec![folder.0.clone()], HashSet::new(), LoadTicket::new(7));
     assert_eq!(
         seen,
         [
-            "started 2",
-            "progress 0",
+            "7: started 2",
+            "progress 0/2",
             "document one.txt",
-            "progress 1",
+            "progress 1/2",
             "problem the file is empty",
             "finished cancelled=false"
         ]
     );
+}
+
+#[test]
+fn worker_skips_files_already_open_and_stops_a_cancelled_load() {
+    let folder = TempFolder::new("worker-skip");
+    let open = folder.write("open.txt", b"Congress met on 22 January 2000.");
+    folder.write("new.txt", b"Noboa took office on 22 January 2000.");
+    let seen = run_load(vec![folder.0.clone()], HashSet::from([open]), LoadTicket::new(1));
+    assert_eq!(seen, ["1: started 1", "progress 0/1", "document new.txt", "finished cancelled=false"]);
+
+    let cancelled = LoadTicket::new(2);
+    cancelled.cancel();
+    let seen = run_load(vec![folder.0.clone()], HashSet::new(), cancelled);
+    assert_eq!(seen, ["2: started 2", "finished cancelled=true"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_back_up_the_tree_is_not_followed() {
+    let folder = TempFolder::new("symlink-loop");
+    folder.write("a.txt", b"A");
+    std::os::unix::fs::symlink(&folder.0, folder.0.join("loop")).expect("symlink");
+    let (files, _) = collect_files(std::slice::from_ref(&folder.0));
+    assert_eq!(file_names(&files, &folder.0), ["a.txt"]);
 }
 
 #[test]

@@ -317,3 +317,37 @@ fn the_undated_list_shows_sentences_without_a_date_and_selects_them() {
     harness.run();
     assert_eq!(harness.state().selection().event, Some(first));
 }
+
+#[test]
+fn undoing_an_entity_edit_leaves_no_filter_that_cannot_be_switched_off() {
+    let mut harness = harness();
+    let total = harness.state().filtered_events().len();
+    let label = |harness: &Harness<'static, ChronoscopeApp>, name: &str| {
+        let app = harness.state();
+        let id = app.corpus().entities().iter().position(|e| e.key.name == name).expect("entity");
+        let count = app
+            .filtered_events()
+            .iter()
+            .filter(|&&e| app.corpus().event(e).entities.iter().any(|x| x.0 as usize == id))
+            .count();
+        format!("{name} ({count})")
+    };
+    harness.get_by_label(&label(&harness, "Jamil Mahuad")).click_secondary();
+    harness.run();
+    let rename = harness.get_by_role_and_label(Role::TextInput, "Rename");
+    rename.focus();
+    rename.type_text("Mahuad");
+    harness.run();
+    harness.get_by_label("OK").click();
+    harness.run();
+    harness.get_by_label("Include Mahuad").click();
+    harness.run();
+    assert!(harness.state().filtered_events().len() < total);
+    harness.get_by_label(&label(&harness, "Mahuad")).click_secondary();
+    harness.run();
+    harness.get_by_label("Undo my edits of this entity").click();
+    harness.run();
+    let app = harness.state();
+    assert!(app.filter().included.iter().all(|key| app.corpus().entity_id(key).is_some()));
+    assert_eq!(app.filtered_events().len(), total);
+}

@@ -19,7 +19,7 @@ use crate::extract::{self, DocumentExtraction};
 
 pub use self::decode::{DecodeError, decode_text};
 pub use self::split::{SplitMode, split_documents};
-pub use self::worker::{IngestMessage, IngestWorker, Job};
+pub use self::worker::{IngestMessage, IngestWorker, Job, LoadTicket};
 
 /// A file (or part of one) that could not be loaded, and why, in words for the user.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,7 +83,9 @@ fn walk_folder(folder: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Probl
         .collect();
     children.sort();
     for child in children {
-        if child.is_dir() {
+        // Symlinked folders are not followed: a link back up the tree would loop.
+        let is_real_folder = std::fs::symlink_metadata(&child).is_ok_and(|m| m.is_dir());
+        if is_real_folder {
             walk_folder(&child, files, problems);
         } else if has_text_extension(&child) {
             files.push(child);

@@ -59,7 +59,7 @@ pub fn exported_events<'a>(corpus: &'a Corpus, events: &[EventId]) -> Vec<Export
 
 /// RFC 4180 CSV with a header row.
 pub fn events_to_csv(corpus: &Corpus, events: &[EventId]) -> String {
-    let mut csv = String::from("value,earliest,latest,certainty,date_text,document,sentence,entities\n");
+    let mut csv = String::from("value,earliest,latest,certainty,date_text,document,sentence,entities\r\n");
     for row in exported_events(corpus, events) {
         let fields = [
             row.value,
@@ -73,7 +73,7 @@ pub fn events_to_csv(corpus: &Corpus, events: &[EventId]) -> String {
         ];
         let quoted: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
         csv.push_str(&quoted.join(","));
-        csv.push('\n');
+        csv.push_str("\r\n");
     }
     csv
 }

@@ -19,7 +19,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::entities::{self, EntityKind, Mention};
-use crate::extract::time::{Granularity, Interval, Timex};
+use crate::extract::time::{Interval, Timex};
 use crate::extract::{DocumentExtraction, time::ReferenceDate};
 use crate::ingest::{LoadedDocument, Problem};
 
@@ -107,18 +107,6 @@ pub struct DateCorrection {
     /// The time expression's text, to check the correction still applies.
     pub text: String,
     pub interval: Interval,
-}
-
-impl EventSpan {
-    /// The granularity the date is known to.
-    pub fn granularity(&self) -> Granularity {
-        self.interval.granularity
-    }
-
-    /// Whether the span is drawn as a bar (month, year…) rather than a point.
-    pub fn is_range(&self) -> bool {
-        self.last_day > self.first_day
-    }
 }
 
 /// A sentence anchored on one of its time expressions.

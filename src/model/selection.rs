@@ -15,9 +15,22 @@ pub struct Selection {
     pub document: Option<DocId>,
     hovered: Option<EventId>,
     hovered_next: Option<EventId>,
+    serial: u64,
 }
 
 impl Selection {
+    /// Selects an event (or nothing). Views compare [`Selection::serial`] to tell a new
+    /// selection from the same one whose id changed in a rebuild.
+    pub fn select(&mut self, event: Option<EventId>) {
+        self.event = event;
+        self.serial += 1;
+    }
+
+    /// Counts selections made; unchanged when only event ids were renumbered.
+    pub fn serial(&self) -> u64 {
+        self.serial
+    }
+
     /// The event the pointer was over last frame, in any view.
     pub fn hovered(&self) -> Option<EventId> {
         self.hovered

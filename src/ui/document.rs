@@ -10,8 +10,8 @@ use egui::{Color32, FontId, Sense, Ui};
 
 use crate::command::Command;
 use crate::extract::entities::EntityKind;
+use crate::model::DocId;
 use crate::model::calendar::{parse_iso_date, parse_period};
-use crate::model::{DocId, EventId};
 
 use super::{
     ViewModel, entity_color, event_date_label, interval_label, reference_source_label, timex_color,
@@ -27,9 +27,11 @@ const PROSE_SAMPLE: &str = "On Friday tens of thousands of Indians, peasants, wo
 pub struct DocumentViewState {
     rows: Vec<Range<usize>>,
     rows_key: Option<(DocId, u64, usize)>,
-    scrolled_to: Option<EventId>,
+    /// The selection (by serial) the viewer last scrolled to.
+    scrolled_to: u64,
     reference_text: String,
-    reference_for: Option<(DocId, u64)>,
+    reference_for: Option<(DocId, Option<jiff::civil::Date>)>,
+    reference_field: Option<egui::Id>,
     correction_text: String,
 }
 
@@ -93,8 +95,8 @@ pub fn document_ui(
         .filter(|e| e.document == document)
         .map(|e| e.sentence.clone());
     let mut scroll = egui::ScrollArea::vertical().auto_shrink(false);
-    if model.selection.event != state.scrolled_to {
-        state.scrolled_to = model.selection.event;
+    if model.selection.serial() != state.scrolled_to {
+        state.scrolled_to = model.selection.serial();
         if let Some(sentence) = &selected_sentence {
             let row = state.rows.partition_point(|r| r.end <= sentence.start);
             let spacing = ui.spacing().item_spacing.y;
@@ -136,7 +138,10 @@ pub fn document_ui(
                 push(&mut job, cursor..range.start.max(cursor), Color32::TRANSPARENT);
                 let color = match mark {
                     Mark::Timex(_) => timex_color(dark),
-                    Mark::Mention(m) => entity_color(doc.extraction.mentions[*m].kind, dark),
+                    // The entity's kind, as the user may have corrected it.
+                    Mark::Mention(m) => {
+                        entity_color(model.corpus.entity(doc.mention_entities[*m]).key.kind, dark)
+                    }
                 };
                 push(&mut job, range.start.max(cursor)..range.end, color);
                 cursor = range.end.max(cursor);
@@ -169,6 +174,8 @@ pub fn document_ui(
                         }
                     });
                     if response.clicked() && event.is_some() {
+                        // Clicked where the user is reading: don't scroll away.
+                        state.scrolled_to = model.selection.serial() + 1;
                         commands.push(Command::SelectEvent(event));
                     }
                 }
@@ -203,8 +210,11 @@ fn reference_date_ui(
     use crate::extract::time::ReferenceSource;
     let doc = model.corpus.document(document);
     let reference = doc.reference();
-    if state.reference_for != Some((document, model.corpus.revision())) {
-        state.reference_for = Some((document, model.corpus.revision()));
+    // Follow the document's date when it changes, but never while the user types in it.
+    let shown = (document, reference.date);
+    let typing = state.reference_field.is_some_and(|id| ui.memory(|m| m.has_focus(id)));
+    if state.reference_for != Some(shown) && !typing {
+        state.reference_for = Some(shown);
         state.reference_text = reference.date.map(|d| d.to_string()).unwrap_or_default();
     }
     ui.horizontal(|ui| {
@@ -217,6 +227,7 @@ fn reference_date_ui(
             )
             .labelled_by(label.id)
             .on_hover_text("Relative dates (\"yesterday\", \"last week\") are resolved against this date.");
+        state.reference_field = Some(response.id);
         let typed = parse_iso_date(&state.reference_text);
         let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (submitted || ui.button("Set").clicked()) && typed.is_some() && typed != reference.date {

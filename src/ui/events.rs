@@ -4,16 +4,17 @@
 use egui_extras::{Column, TableBuilder};
 
 use crate::command::Command;
-use crate::model::EventId;
 use crate::model::filter::EventOrder;
 
-use super::{ViewModel, event_date_label};
+use super::{ViewModel, event_date_label, one_line};
 
-/// Remembers which selection the list last scrolled to, so it scrolls only when the
-/// selection came from another view.
+/// Remembers which selection (by [`Selection::serial`]) the list last scrolled to, so it
+/// scrolls only when a new selection came from another view.
+///
+/// [`Selection::serial`]: crate::model::selection::Selection::serial
 #[derive(Default)]
 pub struct EventListState {
-    scrolled_to: Option<EventId>,
+    scrolled_to: u64,
 }
 
 /// The event list.
@@ -34,8 +35,8 @@ pub fn events_ui(
         .column(Column::initial(130.0).at_least(70.0))
         .column(Column::initial(140.0).at_least(60.0).clip(true))
         .column(Column::remainder().clip(true));
-    if model.selection.event != state.scrolled_to {
-        state.scrolled_to = model.selection.event;
+    if model.selection.serial() != state.scrolled_to {
+        state.scrolled_to = model.selection.serial();
         if let Some(row) = model.selection.event.and_then(|e| model.ordered.iter().position(|&o| o == e)) {
             table = table.scroll_to_row(row, Some(egui::Align::Center));
         }
@@ -86,16 +87,12 @@ pub fn events_ui(
                     commands.push(Command::Hover(id));
                 }
                 if response.clicked() || cell_clicked {
-                    state.scrolled_to = Some(id);
+                    // The row is already in view: don't scroll for the selection this makes.
+                    state.scrolled_to = model.selection.serial() + 1;
                     commands.push(Command::SelectEvent(Some(id)));
                 }
             });
         });
-}
-
-/// Sentences can span wrapped lines; the list shows them on one.
-fn one_line(sentence: &str) -> String {
-    sentence.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Up and down arrows step through the chronology when no text field has the keyboard.

@@ -180,6 +180,11 @@ fn problems_ui(ui: &mut egui::Ui, model: &ViewModel<'_>) {
     });
 }
 
+/// Sentences can span wrapped lines; lists and tooltips show them on one.
+pub fn one_line(sentence: &str) -> String {
+    sentence.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// One colour per entity kind, shared by the document viewer, the facets and the legend.
 pub fn entity_color(kind: EntityKind, dark: bool) -> egui::Color32 {
     match (kind, dark) {

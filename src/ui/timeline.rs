@@ -18,7 +18,7 @@ use crate::command::Command;
 use crate::model::calendar::{date_from_day_number, day_number};
 use crate::model::{DocId, EventId};
 
-use super::{ViewModel, document_color, event_date_label, timex_details_ui};
+use super::{ViewModel, document_color, event_date_label, one_line, timex_details_ui};
 
 /// Above this many visible events, lanes are drawn as density strips.
 const DRAW_BUDGET: usize = 20_000;
@@ -35,7 +35,7 @@ pub struct TimelineState {
     fit_requested: bool,
     /// The selection the timeline last brought into view, so it pans only when the
     /// selection changes.
-    revealed: Option<EventId>,
+    revealed: u64,
 }
 
 /// One document's dated events, sorted by start.
@@ -306,14 +306,17 @@ pub fn timeline_ui(
     let hovered_before = model.selection.hovered();
     let brush_start = state.brush_start_day;
     let fit = std::mem::take(&mut state.fit_requested)
-        || ui.input(|i| i.key_pressed(egui::Key::F) && !i.modifiers.any()) && ui.ui_contains_pointer();
+        || ui.input(|i| i.key_pressed(egui::Key::F) && !i.modifiers.any())
+            && ui.ui_contains_pointer()
+            && !ui.ctx().egui_wants_keyboard_input();
     let filter_range = model.filter.day_range;
     // An event selected in another view is brought into view here.
-    let reveal = (selected != state.revealed).then_some(selected).flatten().and_then(|id| {
+    let serial = model.selection.serial();
+    let reveal = (serial != state.revealed).then_some(selected).flatten().and_then(|id| {
         let span = model.corpus.event(id).span?;
         Some((f64::from(span.first_day), f64::from(span.last_day) + 1.0))
     });
-    state.revealed = selected;
+    state.revealed = serial;
     let output = plot.show(ui, |plot_ui| {
         plot_ui.set_plot_bounds_y(-(lane_count - 0.5)..=0.5);
         if fit {
@@ -384,7 +387,7 @@ pub fn timeline_ui(
 }
 
 fn keyboard_navigation(plot_ui: &mut egui_plot::PlotUi<'_>) {
-    if !plot_ui.response().hovered() {
+    if !plot_ui.response().hovered() || plot_ui.ctx().egui_wants_keyboard_input() {
         return;
     }
     let (left, right, zoom_in, zoom_out) = plot_ui.ctx().input(|i| {
@@ -569,7 +572,7 @@ fn undated_menu_ui(ui: &mut Ui, model: &ViewModel<'_>, commands: &mut Vec<Comman
         egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
             for &id in undated {
                 let sentence = model.corpus.sentence(id);
-                let text = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+                let text = one_line(sentence);
                 if ui.selectable_label(model.selection.event == Some(id), text).clicked() {
                     commands.push(Command::SelectEvent(Some(id)));
                 }
@@ -582,7 +585,7 @@ fn event_tooltip_ui(ui: &mut Ui, model: &ViewModel<'_>, id: EventId) {
     ui.set_max_width(420.0);
     let event = model.corpus.event(id);
     ui.strong(event_date_label(model.corpus, id));
-    ui.label(model.corpus.sentence(id).split_whitespace().collect::<Vec<_>>().join(" "));
+    ui.label(one_line(model.corpus.sentence(id)));
     ui.separator();
     timex_details_ui(ui, model.corpus, event.document, event.timex);
 }
