@@ -240,31 +240,42 @@ fn opening_a_folder_loads_in_the_background_and_lists_bad_files_as_problems() {
     let _ = std::fs::remove_dir_all(&folder);
 }
 
-#[test]
-fn an_entity_can_be_renamed_and_re_kinded_from_its_facet() {
-    let mut harness = harness();
-    let (entity, label) = {
-        let app = harness.state();
-        let view_count = |name: &str| {
-            let id = app.corpus().entities().iter().position(|e| e.key.name == name).expect("entity");
-            app.filtered_events()
-                .iter()
-                .filter(|&&e| app.corpus().event(e).entities.iter().any(|x| x.0 as usize == id))
-                .count()
-        };
-        let entity =
-            app.corpus().entities().iter().find(|e| e.key.name == "Jamil Mahuad").expect("entity").clone();
-        let label = format!("{} ({})", entity.key.name, view_count("Jamil Mahuad"));
-        (entity, label)
-    };
-    harness.get_by_label(&label).click_secondary();
+/// The facet row label of an entity: its name and how many shown events mention it.
+fn facet_label(harness: &Harness<'static, ChronoscopeApp>, name: &str) -> String {
+    let app = harness.state();
+    let id = app.corpus().entities().iter().position(|e| e.key.name == name).expect("entity");
+    let count = app
+        .filtered_events()
+        .iter()
+        .filter(|&&e| app.corpus().event(e).entities.iter().any(|x| x.0 as usize == id))
+        .count();
+    format!("{name} ({count})")
+}
+
+/// Renames an entity through its facet row's context menu.
+fn rename_entity(harness: &mut Harness<'static, ChronoscopeApp>, name: &str, new_name: &str) {
+    harness.get_by_label(&facet_label(harness, name)).click_secondary();
     harness.run();
     let rename = harness.get_by_role_and_label(Role::TextInput, "Rename");
     rename.focus();
-    rename.type_text("Jamil Mahuad Witt");
+    rename.type_text(new_name);
     harness.run();
     harness.get_by_label("OK").click();
     harness.run();
+}
+
+#[test]
+fn an_entity_can_be_renamed_and_re_kinded_from_its_facet() {
+    let mut harness = harness();
+    let entity = harness
+        .state()
+        .corpus()
+        .entities()
+        .iter()
+        .find(|e| e.key.name == "Jamil Mahuad")
+        .expect("entity")
+        .clone();
+    rename_entity(&mut harness, "Jamil Mahuad", "Jamil Mahuad Witt");
     {
         let app = harness.state();
         assert!(app.corpus().entities().iter().all(|e| e.key.name != "Jamil Mahuad"));
@@ -322,28 +333,11 @@ fn the_undated_list_shows_sentences_without_a_date_and_selects_them() {
 fn undoing_an_entity_edit_leaves_no_filter_that_cannot_be_switched_off() {
     let mut harness = harness();
     let total = harness.state().filtered_events().len();
-    let label = |harness: &Harness<'static, ChronoscopeApp>, name: &str| {
-        let app = harness.state();
-        let id = app.corpus().entities().iter().position(|e| e.key.name == name).expect("entity");
-        let count = app
-            .filtered_events()
-            .iter()
-            .filter(|&&e| app.corpus().event(e).entities.iter().any(|x| x.0 as usize == id))
-            .count();
-        format!("{name} ({count})")
-    };
-    harness.get_by_label(&label(&harness, "Jamil Mahuad")).click_secondary();
-    harness.run();
-    let rename = harness.get_by_role_and_label(Role::TextInput, "Rename");
-    rename.focus();
-    rename.type_text("Mahuad");
-    harness.run();
-    harness.get_by_label("OK").click();
-    harness.run();
+    rename_entity(&mut harness, "Jamil Mahuad", "Mahuad");
     harness.get_by_label("Include Mahuad").click();
     harness.run();
     assert!(harness.state().filtered_events().len() < total);
-    harness.get_by_label(&label(&harness, "Mahuad")).click_secondary();
+    harness.get_by_label(&facet_label(&harness, "Mahuad")).click_secondary();
     harness.run();
     harness.get_by_label("Undo my edits of this entity").click();
     harness.run();
