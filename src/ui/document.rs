@@ -218,19 +218,12 @@ fn reference_date_ui(
         state.reference_text = reference.date.map(|d| d.to_string()).unwrap_or_default();
     }
     ui.horizontal(|ui| {
-        let label = ui.label("Reference date");
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(&mut state.reference_text)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(95.0),
-            )
-            .labelled_by(label.id)
-            .on_hover_text("Relative dates (\"yesterday\", \"last week\") are resolved against this date.");
-        state.reference_field = Some(response.id);
         let typed = parse_iso_date(&state.reference_text);
-        let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (submitted || ui.button("Set").clicked()) && typed.is_some() && typed != reference.date {
+        let entry = DateEntry { label: "Reference date", hint: "YYYY-MM-DD", width: 95.0, button: "Set" };
+        let (field, submitted) = entry.ui(ui, &mut state.reference_text, typed.is_some());
+        state.reference_field = Some(field.id);
+        field.on_hover_text("Relative dates (\"yesterday\", \"last week\") are resolved against this date.");
+        if submitted && typed != reference.date {
             commands.push(Command::SetReferenceDate { document, date: typed });
         }
         if doc.given_reference.is_some()
@@ -283,18 +276,14 @@ fn selected_event_ui(
             });
         }
         ui.horizontal(|ui| {
-            let label = ui.label("Correct date");
-            let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut state.correction_text)
-                        .hint_text("YYYY-MM-DD, YYYY-MM or YYYY")
-                        .desired_width(170.0),
-                )
-                .labelled_by(label.id);
             let typed = parse_period(&state.correction_text);
-            let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let set = ui.add_enabled(typed.is_some(), egui::Button::new("Set date"));
-            if (submitted || set.clicked()) && typed.is_some() {
+            let entry = DateEntry {
+                label: "Correct date",
+                hint: "YYYY-MM-DD, YYYY-MM or YYYY",
+                width: 170.0,
+                button: "Set date",
+            };
+            if entry.ui(ui, &mut state.correction_text, typed.is_some()).1 {
                 state.correction_text.clear();
                 commands.push(Command::CorrectDate { document, timex: event.timex, interval: typed });
             }
@@ -303,6 +292,28 @@ fn selected_event_ui(
             }
         });
     });
+}
+
+/// A labelled date field with its button, as the reference date and corrections use.
+struct DateEntry {
+    label: &'static str,
+    hint: &'static str,
+    width: f32,
+    button: &'static str,
+}
+
+impl DateEntry {
+    /// Draws the field; the flag is true when the user pressed Enter in it or clicked the
+    /// button while the text parses (`valid`).
+    fn ui(&self, ui: &mut Ui, text: &mut String, valid: bool) -> (egui::Response, bool) {
+        let label = ui.label(self.label);
+        let field = ui
+            .add(egui::TextEdit::singleline(text).hint_text(self.hint).desired_width(self.width))
+            .labelled_by(label.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let clicked = ui.add_enabled(valid, egui::Button::new(self.button)).clicked();
+        (field, valid && (entered || clicked))
+    }
 }
 
 fn legend_ui(ui: &mut Ui) {
