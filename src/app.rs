@@ -515,19 +515,19 @@ impl ChronoscopeApp {
         if let Some(date) = date {
             self.settings.reference_dates.push((doc.path.clone(), doc.name.clone(), date));
         }
-        let job = Job::Retag {
-            document: document.0 as usize,
-            text: doc.text.clone(),
-            extraction: Box::new(doc.extraction.clone()),
-            given_reference: date,
-        };
+        let (text, mut extraction) = (doc.text.clone(), doc.extraction.clone());
         if self.worker.is_some() {
+            let job = Job::Retag {
+                document: document.0 as usize,
+                text,
+                extraction: Box::new(extraction),
+                given_reference: date,
+            };
             self.submit(job);
-        } else if let Job::Retag { text, mut extraction, given_reference, .. } = job {
-            crate::extract::retag_times(&text, given_reference, &mut extraction);
-            self.keeping_selection(|corpus| {
-                corpus.replace_extraction(document, given_reference, *extraction)
-            });
+        } else {
+            // No worker (tests, benchmarks): the documents are small, resolve here.
+            crate::extract::retag_times(&text, date, &mut extraction);
+            self.keeping_selection(|corpus| corpus.replace_extraction(document, date, extraction));
         }
     }
 
