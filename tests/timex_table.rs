@@ -1,7 +1,9 @@
 //! Data-driven cases for the temporal tagger: every row of `data/timex_cases.tsv` must come
 //! out exactly (spans, types and values), and every failing row is printed before failing.
 
-use chronoscope::extract::time::{Anchor, Granularity, Modifier, ReferenceSource, reference_date, tag};
+use chronoscope::extract::time::{
+    Anchor, Granularity, Modifier, ReferenceSource, reference_date, tag, tag_document,
+};
 
 use jiff::civil::Date;
 
@@ -201,4 +203,64 @@ fn open_ended_dates_are_marked_before_or_after() {
         modifiers("It peaked in mid-April and fell in late 2005."),
         [Some(Modifier::Mid), Some(Modifier::End)]
     );
+}
+
+#[test]
+fn an_inferred_reference_date_is_only_a_weak_anchor() {
+    let tag_inferred = |text: &str| {
+        let reference = reference_date(text, None);
+        (reference, tag_document(text, reference))
+    };
+
+    // Life dates in parentheses say nothing about when a biography was written.
+    let (reference, found) = tag_inferred(
+        "Daniel Bernoulli (8 February 1700 - 17 March 1782) was a mathematician. It is used today.",
+    );
+    assert_eq!((reference.date, reference.source), (None, ReferenceSource::None));
+    assert_eq!((found[2].value.as_str(), found[2].interval), ("PRESENT_REF", None));
+
+    // "today" does not take the latest date mentioned, which is only a guess.
+    let (reference, found) =
+        tag_inferred("The treaty was signed on May 1, 1998. It is still in force today.");
+    assert_eq!((reference.date, reference.source), (Date::new(1998, 5, 1).ok(), ReferenceSource::Inferred));
+    assert_eq!(
+        (found[1].value.as_str(), found[1].anchor, found[1].interval),
+        ("PRESENT_REF", Anchor::Unresolved, None)
+    );
+
+    // A year-less date follows the story, not the guessed reference date.
+    let (_, found) = tag_inferred(
+        "In a letter of 12 March 1860 he cited the edict of the 12th of October. He died on 8 January 1880.",
+    );
+    assert_eq!(found[1].value, "1859-10-12");
+    assert_eq!(found[1].anchor, Anchor::PreviousTimex(0));
+
+    // A dash deep in a first line, after life dates, is no dateline.
+    let (reference, _) = tag_inferred(
+        "Pierre L'Enfant (August 2, 1754 - June 14, 1825), self - identified as Peter, was an engineer.",
+    );
+    assert_eq!(reference.source, ReferenceSource::None);
+
+    // A date the user gives is trusted: "today" is that day.
+    let found =
+        tag("The treaty was signed on May 1, 1998. It is still in force today.", Date::new(2001, 2, 3).ok());
+    assert_eq!(found[1].value, "2001-02-03");
+}
+
+#[test]
+fn dates_before_christ_are_placed_and_labelled_as_historians_write_them() {
+    let text = "Caesar was killed on 15 March 44 BC. Constantine founded Constantinople in AD 330. \
+                Jerome died on 30 September 420. The temple dates from the 5th century BC.";
+    let extraction = chronoscope::extract::extract_document(text, None);
+    let labels: Vec<String> = extraction
+        .timexes
+        .iter()
+        .map(|timex| chronoscope::ui::interval_label(&timex.interval.expect("every date here is absolute")))
+        .collect();
+    assert_eq!(labels, ["15 Mar 44 BC", "330", "30 Sep 420", "500 BC – 401 BC"]);
+    let values: Vec<&str> = extraction.timexes.iter().map(|timex| timex.value.as_str()).collect();
+    assert_eq!(values, ["BC0044-03-15", "0330", "0420-09-30", "BC04"]);
+    let names: Vec<&str> =
+        extraction.mentions.iter().map(|mention| &text[mention.start..mention.end]).collect();
+    assert!(!names.contains(&"AD"), "an era marker is part of its date, not a place: {names:?}");
 }

@@ -42,19 +42,30 @@ pub struct EventCandidate {
 /// (`--dct` or typed in the UI); without it the tagger looks for one in the text.
 pub fn extract_document(text: &str, given_reference: Option<Date>) -> DocumentExtraction {
     let sentences = sentences::split_sentences(text);
-    let mentions = entities::recognize(text);
-    let mut extraction = DocumentExtraction { sentences, mentions, ..DocumentExtraction::default() };
-    retag_times(text, given_reference, &mut extraction);
-    extraction
+    let (reference, timexes) = tag_times(text, given_reference);
+    // A name inside a time expression is part of the date ("AD 330", "Easter Monday").
+    let mentions: Vec<Mention> = entities::recognize(text)
+        .into_iter()
+        .filter(|mention| {
+            !timexes.iter().any(|timex| timex.start <= mention.start && mention.end <= timex.end)
+        })
+        .collect();
+    let events = build_events(&sentences, &timexes, &mentions);
+    DocumentExtraction { reference: Some(reference), sentences, timexes, mentions, events }
 }
 
 /// Re-resolves the time expressions and events against a new reference date, keeping the
 /// sentences and entities: what happens when the user corrects a document's date.
 pub fn retag_times(text: &str, given_reference: Option<Date>, extraction: &mut DocumentExtraction) {
-    let reference = time::reference_date(text, given_reference);
-    extraction.timexes = time::tag(text, reference.date);
+    let (reference, timexes) = tag_times(text, given_reference);
     extraction.reference = Some(reference);
+    extraction.timexes = timexes;
     extraction.events = build_events(&extraction.sentences, &extraction.timexes, &extraction.mentions);
+}
+
+fn tag_times(text: &str, given_reference: Option<Date>) -> (ReferenceDate, Vec<Timex>) {
+    let reference = time::reference_date(text, given_reference);
+    (reference, time::tag_document(text, reference))
 }
 
 /// One event per dated time expression (so "from January 1999 to March 1999" gives two

@@ -232,20 +232,38 @@ pub fn event_date_label(corpus: &Corpus, event: EventId) -> String {
     label
 }
 
+/// A year as historians write it: "2005", "420", "44 BC" (the calendar's year 0 is 1 BC),
+/// where `strftime` would print "0420" and "-0043".
+pub fn year_label(year: i16) -> String {
+    if year > 0 { year.to_string() } else { format!("{} BC", 1 - i32::from(year)) }
+}
+
+/// A month at any year: "Apr 2005", "Mar 44 BC".
+pub fn month_label(date: jiff::civil::Date) -> String {
+    format!("{} {}", date.strftime("%b"), year_label(date.year()))
+}
+
+/// A day at any year: "21 Jan 2000", "15 Mar 44 BC".
+pub fn day_label(date: jiff::civil::Date) -> String {
+    format!("{} {}", date.strftime("%-d %b"), year_label(date.year()))
+}
+
 /// An interval at its own precision: "21 Jan 2000", "Apr 2005", "2005", "1990s".
 pub fn interval_label(interval: &crate::extract::time::Interval) -> String {
     use crate::extract::time::Granularity;
     let (date, latest) = (interval.earliest, interval.latest);
     match interval.granularity {
-        Granularity::TimeOfDay | Granularity::Day => date.strftime("%-d %b %Y").to_string(),
-        Granularity::Week => format!("week of {}", date.strftime("%-d %b %Y")),
-        Granularity::Month => date.strftime("%b %Y").to_string(),
+        Granularity::TimeOfDay | Granularity::Day => day_label(date),
+        Granularity::Week => format!("week of {}", day_label(date)),
+        Granularity::Month => month_label(date),
         Granularity::Season | Granularity::Quarter => {
-            format!("{} – {}", date.strftime("%b"), latest.strftime("%b %Y"))
+            format!("{} – {}", date.strftime("%b"), month_label(latest))
         }
-        Granularity::Year => date.year().to_string(),
-        Granularity::Decade => format!("{}s", date.year()),
-        Granularity::Century => format!("{}–{}", date.year(), latest.year()),
+        Granularity::Year => year_label(date.year()),
+        Granularity::Decade if date.year() > 0 => format!("{}s", date.year()),
+        Granularity::Decade | Granularity::Century => {
+            format!("{} – {}", year_label(date.year()), year_label(latest.year()))
+        }
     }
 }
 
@@ -312,7 +330,7 @@ fn uncertainty_text(timex: &crate::extract::time::Timex) -> Option<String> {
     };
     let (label, readings): (&str, Vec<String>) = if timex.alternatives.iter().all(same_day_of_year) {
         let years =
-            std::iter::once(&chosen).chain(&timex.alternatives).map(|i| i.earliest.year().to_string());
+            std::iter::once(&chosen).chain(&timex.alternatives).map(|i| year_label(i.earliest.year()));
         ("Year uncertain", years.collect())
     } else {
         let all = std::iter::once(&chosen).chain(&timex.alternatives).map(interval_label);

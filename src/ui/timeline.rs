@@ -476,7 +476,7 @@ impl CalendarStep {
     }
 }
 
-const STEPS: [CalendarStep; 14] = [
+const STEPS: [CalendarStep; 17] = [
     CalendarStep::Days(1),
     CalendarStep::Days(2),
     CalendarStep::Days(7),
@@ -491,6 +491,9 @@ const STEPS: [CalendarStep; 14] = [
     CalendarStep::Years(25),
     CalendarStep::Years(50),
     CalendarStep::Years(100),
+    CalendarStep::Years(250),
+    CalendarStep::Years(500),
+    CalendarStep::Years(1000),
 ];
 
 /// Grid marks on calendar boundaries (days, month starts, year starts), about one per
@@ -500,9 +503,10 @@ fn calendar_grid_marks(input: GridInput) -> Vec<GridMark> {
     let days_per_point = input.base_step_size / 8.0;
     let min_step_days = (days_per_point * 90.0).max(1.0);
     let step =
-        STEPS.iter().copied().find(|s| s.approx_days() >= min_step_days).unwrap_or(CalendarStep::Years(100));
+        STEPS.iter().copied().find(|s| s.approx_days() >= min_step_days).unwrap_or(CalendarStep::Years(1000));
     let step_size = step.approx_days();
-    let low_day = low.max(-700_000.0).floor() as i32;
+    // jiff's calendar spans the years -9999 to 9999.
+    let low_day = low.max(-4_300_000.0).floor() as i32;
     let high_day = high.min(2_900_000.0).ceil() as i32;
     if high_day <= low_day {
         return Vec::new();
@@ -525,7 +529,9 @@ fn calendar_grid_marks(input: GridInput) -> Vec<GridMark> {
         CalendarStep::Months(n) => {
             let mut month_index = i32::from(start.year()) * 12 + i32::from(start.month() - 1);
             month_index -= month_index.rem_euclid(i32::from(n));
-            while let Ok(date) = Date::new((month_index / 12) as i16, (month_index % 12 + 1) as i8, 1) {
+            while let Ok(date) =
+                Date::new(month_index.div_euclid(12) as i16, (month_index.rem_euclid(12) + 1) as i8, 1)
+            {
                 if day_number(date) > high_day {
                     break;
                 }
@@ -534,12 +540,19 @@ fn calendar_grid_marks(input: GridInput) -> Vec<GridMark> {
             }
         }
         CalendarStep::Years(n) => {
-            let mut year = start.year() - start.year().rem_euclid(n);
-            while let Ok(date) = Date::new(year, 1, 1) {
+            // Counted as historians count, with no year 0, so marks fall on 500 BC, 250 BC,
+            // AD 250 rather than on 501 BC and 1 BC.
+            let historical = |year: i16| if year <= 0 { year - 1 } else { year };
+            let astronomical = |year: i16| if year < 0 { year + 1 } else { year };
+            let first = historical(start.year());
+            let mut year = first - first.rem_euclid(n);
+            while let Ok(date) = Date::new(astronomical(year), 1, 1) {
                 if day_number(date) > high_day {
                     break;
                 }
-                push(date);
+                if year != 0 {
+                    push(date);
+                }
                 year = year.saturating_add(n);
             }
         }
@@ -550,11 +563,11 @@ fn calendar_grid_marks(input: GridInput) -> Vec<GridMark> {
 fn calendar_mark_label(mark: GridMark) -> String {
     let date = date_from_day_number(mark.value.round() as i32);
     if mark.step_size >= 360.0 {
-        date.year().to_string()
+        super::year_label(date.year())
     } else if mark.step_size >= 28.0 {
-        date.strftime("%b %Y").to_string()
+        super::month_label(date)
     } else {
-        date.strftime("%-d %b %Y").to_string()
+        super::day_label(date)
     }
 }
 

@@ -207,6 +207,7 @@ const UNITS: [(&str, Unit); 11] = [
 
 /// Cue words that can begin an expression when a strong token follows.
 const STARTERS: &[&str] = &[
+    "ad",
     "the",
     "a",
     "an",
@@ -309,6 +310,7 @@ const STRONG_CUES: &[&str] = &[
 
 /// Words the rules test by spelling; anything else not listed above is `Other`.
 const CUES: &[&str] = &[
+    "ad",
     "a",
     "an",
     "the",

@@ -179,7 +179,11 @@ pub fn reference_date(text: &str, given: Option<Date>) -> ReferenceDate {
     if let Some(date) = header_date(text) {
         return ReferenceDate { date: Some(date), source: ReferenceSource::Document };
     }
-    let latest = tag(text, None).iter().filter_map(explicit_day).max();
+    let latest = tag(text, None)
+        .iter()
+        .filter(|timex| !inside_parentheses(text, timex.start))
+        .filter_map(explicit_day)
+        .max();
     ReferenceDate {
         date: latest,
         source: if latest.is_some() { ReferenceSource::Inferred } else { ReferenceSource::None },
@@ -195,26 +199,52 @@ const DATELINE_MARKERS: [&str; 7] = [" -- ", " - ", " — ", "(AP)", "(Reuters)"
 /// Header words that introduce a document's date ("Date:", "Published").
 const HEADER_WORDS: [&str; 5] = ["date", "published", "posted", "updated", "dateline"];
 
+/// How far into a line a dateline's marker may be ("QUITO, Jan 22, 2000 (AP) --" is 27
+/// bytes); a dash further in belongs to a sentence, not to a dateline.
+const DATELINE_BYTES: usize = 60;
+
 /// The day-precise explicit date of a dateline or date header near the top of `text`.
 fn header_date(text: &str) -> Option<Date> {
     for (index, line) in text.split_inclusive('\n').take(HEADER_LINES).enumerate() {
         let trimmed = line.trim();
         let lower = trimmed.to_ascii_lowercase();
         let header = HEADER_WORDS.iter().any(|word| lower.starts_with(word));
-        let dateline = DATELINE_MARKERS.iter().any(|marker| trimmed.contains(marker));
-        if !(header || dateline || index == 0) {
+        let marker_at = DATELINE_MARKERS
+            .iter()
+            .filter_map(|marker| trimmed.find(marker))
+            .min()
+            .filter(|at| *at <= DATELINE_BYTES);
+        if !(header || marker_at.is_some() || index == 0) {
             continue;
         }
-        let found = tag(line, None);
-        let Some(date) = found.iter().find_map(explicit_day) else {
+        let found = tag(trimmed, None);
+        let Some((timex, date)) = found.iter().find_map(|timex| Some((timex, explicit_day(timex)?))) else {
             continue;
         };
+        // Life dates in a first line ("Byron (22 January 1788 - 19 April 1824) was") are
+        // not a dateline.
+        let dateline = marker_at.is_some() && !inside_parentheses(trimmed, timex.start);
         let covered: usize = found.iter().map(|timex| timex.end - timex.start).sum();
         if header || dateline || covered * 2 >= trimmed.len() {
             return Some(date);
         }
     }
     None
+}
+
+/// Whether `at` lies inside an unclosed parenthesis on its line: life dates ("(8 February
+/// 1700 – 17 March 1782)") and asides say nothing about when the text was written.
+fn inside_parentheses(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
+    let mut depth = 0_i32;
+    for byte in text[line_start..at].bytes() {
+        match byte {
+            b'(' => depth += 1,
+            b')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth > 0
 }
 
 /// The date of a timex that names one day with its year.
@@ -225,8 +255,16 @@ fn explicit_day(timex: &Timex) -> Option<Date> {
     .then_some(interval.earliest)
 }
 
-/// Finds and resolves every time expression in `text`, in text order, non-overlapping.
+/// Finds and resolves every time expression in `text`, in text order, non-overlapping,
+/// against a reference date the caller vouches for (given, or read from a dateline).
 pub fn tag(text: &str, reference: Option<Date>) -> Vec<Timex> {
+    tag_document(text, ReferenceDate { date: reference, source: ReferenceSource::Given })
+}
+
+/// Like [`tag`], but trusts an inferred reference date less, since it is only the latest date
+/// the text mentions (a death date, in a biography): year-less dates follow the narrative
+/// first, and "today" or "now" stay `PRESENT_REF`, undated, until the user gives a date.
+pub fn tag_document(text: &str, reference: ReferenceDate) -> Vec<Timex> {
     let mut found: Vec<Timex> = Vec::new();
     let mut chunk_start = 0;
     while chunk_start < text.len() {
@@ -262,7 +300,8 @@ fn chunk_end(text: &str, start: usize) -> usize {
 }
 
 /// Tags `text[range]`, appending to `found` (which also anchors narrative expressions).
-fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: Option<Date>, found: &mut Vec<Timex>) {
+fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate, found: &mut Vec<Timex>) {
+    let trusted = reference.source != ReferenceSource::Inferred;
     let base = range.start;
     let text = &text[range];
     let tokens = lexicon::tokenize(text);
@@ -274,10 +313,18 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: Option<Date>,
             at += 1;
             continue;
         };
-        let (anchor, point) = choose_anchor(reading.cue, base + tokens[at].start, reference, found);
+        let (anchor, point) =
+            choose_anchor(reading.cue, base + tokens[at].start, reference.date, trusted, found);
         let tense =
             if reading.spec.depends_on_tense() { grammar.tense(at, reading.end) } else { Tense::Unknown };
-        let resolution = resolve::resolve(&reading.spec, point, reading.cue, tense);
+        let guessed_present = matches!(reading.rule, "today" | "present")
+            && (point.is_none() || !trusted && anchor == Anchor::ReferenceDate);
+        let (anchor, point) = if guessed_present { (Anchor::Unresolved, None) } else { (anchor, point) };
+        let resolution = if guessed_present {
+            resolve::Resolution { value: "PRESENT_REF".into(), interval: None, alternatives: Vec::new() }
+        } else {
+            resolve::resolve(&reading.spec, point, reading.cue, tense)
+        };
         let interval = resolution.interval.map(|interval| resolve::narrow(interval, reading.modifier));
         let anchor =
             if point.is_none() && reading.cue != Cue::Absolute { Anchor::Unresolved } else { anchor };
@@ -309,11 +356,13 @@ fn kind_of(spec: &Spec) -> TimexType {
 const SAME_DAY_DISTANCE: usize = 120;
 
 /// Picks what an expression with cue `cue` is resolved against: the reference date for
-/// deictic words, the last resolved date before it for narrative ones.
+/// deictic words, the last resolved date before it for narrative ones, and for year-less
+/// dates the reference date if `trusted`, else the narrative.
 fn choose_anchor(
     cue: Cue,
     start: usize,
     reference: Option<Date>,
+    trusted: bool,
     found: &[Timex],
 ) -> (Anchor, Option<Point>) {
     let previous = found.iter().enumerate().rev().find_map(|(index, timex)| {
@@ -323,7 +372,7 @@ fn choose_anchor(
             && timex.value != "PRESENT_REF";
         usable.then_some((
             Anchor::PreviousTimex(index),
-            Point { date: interval.earliest, granularity: interval.granularity },
+            Point { date: interval.earliest, granularity: interval.granularity, narrative: true },
         ))
     });
     let comparable = found.iter().enumerate().rev().find_map(|(index, timex)| {
@@ -334,11 +383,11 @@ fn choose_anchor(
             matches!(interval.granularity, Granularity::Quarter | Granularity::Month | Granularity::Season);
         (original && period && timex.kind == TimexType::Date).then_some((
             Anchor::PreviousTimex(index),
-            Point { date: interval.earliest, granularity: interval.granularity },
+            Point { date: interval.earliest, granularity: interval.granularity, narrative: true },
         ))
     });
-    let reference =
-        reference.map(|date| (Anchor::ReferenceDate, Point { date, granularity: Granularity::Day }));
+    let reference = reference
+        .map(|date| (Anchor::ReferenceDate, Point { date, granularity: Granularity::Day, narrative: false }));
     let chosen = match cue {
         Cue::Absolute => return (Anchor::Absolute, None),
         Cue::Deictic => reference,
@@ -351,7 +400,8 @@ fn choose_anchor(
             .filter(|(_, point)| point.granularity <= Granularity::Day)
             .or(reference)
             .or(previous),
-        Cue::Bare => reference.or(previous),
+        Cue::Bare if trusted => reference.or(previous),
+        Cue::Bare => previous.or(reference),
     };
     match chosen {
         Some((anchor, point)) => (anchor, Some(point)),

@@ -15,6 +15,9 @@ pub(super) struct Point {
     pub date: Date,
     /// Precision of the anchoring period, kept by comparisons ("a year earlier").
     pub granularity: Granularity,
+    /// Whether the point is a date the text mentioned before: a story told in the past
+    /// tense moves forward from it, so tense does not say which way a yearless date lies.
+    pub narrative: bool,
 }
 
 /// A resolved expression: TIMEX3 value, interval and other readings.
@@ -58,8 +61,9 @@ pub(super) fn resolve(spec: &Spec, anchor: Option<Point>, cue: Cue, tense: Tense
             alternatives: Vec::new(),
         },
         Spec::Century(century) => Resolution {
-            value: format!("{century:02}"),
-            interval: span_of_years(century * 100, 100, Granularity::Century),
+            value: if *century < 0 { format!("BC{:02}", -century - 1) } else { format!("{century:02}") },
+            // The fifth century BC (-5) runs from 500 BC (year -499) to 401 BC (year -400).
+            interval: span_of_years(century * 100 + i32::from(*century < 0), 100, Granularity::Century),
             alternatives: Vec::new(),
         },
         Spec::PartOfYear { year, part } => part_of_year(*year, *part, anchor),
@@ -204,8 +208,14 @@ fn calendar(
                 .filter(fits)
                 .collect();
             let slack = if day.is_none() { 31 } else { 0 };
-            let tense = if weekday.is_some() { None } else { Some(tense) };
-            candidates.sort_by_key(|date| occurrence_order(days_between(anchor.date, *date), tense, slack));
+            let tense = if weekday.is_some() || anchor.narrative { None } else { Some(tense) };
+            // Against a month or a year the text named ("in 1981 ... in March"), the day
+            // lies in that year; against a day, tense decides.
+            let same_year_first = anchor.granularity >= Granularity::Month;
+            candidates.sort_by_key(|date| {
+                let other_year = same_year_first && i32::from(date.year()) != anchor_year;
+                (other_year, occurrence_order(days_between(anchor.date, *date), tense, slack))
+            });
             let Some((first, rest)) = candidates.split_first() else {
                 return Resolution::unresolved(unresolved);
             };
@@ -540,6 +550,14 @@ fn shift(date: Date, unit: Unit, amount: i32) -> Option<Date> {
 /// The TIMEX3 value naming the period of `granularity` that contains `date`.
 fn format_value(date: Date, granularity: Granularity) -> String {
     let (year, month) = (i32::from(date.year()), date.month());
+    if year <= 0
+        && granularity <= Granularity::Year
+        && let Ok(leap_year) = date.with().year(2000).build()
+    {
+        // TIMEX3 writes years before Christ as "BC0044"; the calendar's year 0 is 1 BC.
+        let ad = format_value(leap_year, granularity);
+        return format!("BC{:04}{}", 1 - year, &ad[4..]);
+    }
     match granularity {
         Granularity::TimeOfDay | Granularity::Day => {
             format!("{year:04}-{month:02}-{:02}", date.day())

@@ -249,7 +249,25 @@ impl<'a> Grammar<'a> {
 
     /// The longest reading starting at token `at`, if any rule matches there.
     pub fn read(&self, at: usize) -> Option<Reading> {
-        self.longest(at, &Self::rules())
+        let found = self.longest(at, &Self::rules())?;
+        (!(at..found.end).any(|inside| self.capitalized_in_title(inside))).then_some(found)
+    }
+
+    /// A season or "noon"/"midnight" capitalized in mid-sentence and not before a year
+    /// ("the Summer Institute", "Chimes at Midnight", "the Fall of Rome"): part of a name or
+    /// a title, where English would write the time word in lower case.
+    fn capitalized_in_title(&self, at: usize) -> bool {
+        let Some(token) = self.token(at) else {
+            return false;
+        };
+        let common = matches!(token.lex, Lex::Season(_) | Lex::DayPart(DayPart::Noon | DayPart::Midnight));
+        let all_caps = self.text[token.start..token.end].bytes().all(|byte| byte.is_ascii_uppercase());
+        common
+            && token.capitalized
+            && !all_caps
+            && at > 0
+            && self.token(at - 1).is_some_and(|before| before.shape == Shape::Word)
+            && self.year_number(at + 1).is_none()
     }
 
     /// Reads the core expressions at `at`: every rule but the two modifier wrappers, which
@@ -376,10 +394,70 @@ impl<'a> Grammar<'a> {
         (width == 4 && (1000..=2100).contains(&value)).then_some(value as i32)
     }
 
-    /// Optional ", 2000" / " 2000" / " of 2000" after a month or day; returns (year, end).
+    /// An era marker at `at` ("BC", "B.C.", "BCE", "AD", "A.D.", "CE", in capitals): whether
+    /// it counts years before Christ, and the token after it.
+    fn era(&self, at: usize) -> Option<(bool, usize)> {
+        const ERAS: [(&str, bool); 8] = [
+            ("B.C.E.", true),
+            ("B.C.", true),
+            ("BCE", true),
+            ("BC", true),
+            ("A.D.", false),
+            ("AD", false),
+            ("C.E.", false),
+            ("CE", false),
+        ];
+        let start = self.token(at)?.start;
+        let rest = &self.text[start..];
+        let (marker, before_christ) = ERAS.iter().find(|(marker, _)| {
+            rest.starts_with(marker)
+                && !rest[marker.len()..].chars().next().is_some_and(|next| next.is_ascii_alphanumeric())
+        })?;
+        let end = start + marker.len();
+        let mut next = at;
+        while self.token(next).is_some_and(|token| token.end <= end) {
+            next += 1;
+        }
+        Some((*before_christ, next))
+    }
+
+    /// A year with its era: "44 BC", "AD 330", "330 AD", "300 BCE". Years before Christ are
+    /// astronomical (1 BC is year 0), as the calendar counts them.
+    fn era_year(&self, at: usize) -> Option<(i32, usize)> {
+        let number = |at: usize| {
+            self.standalone_number(at)
+                .filter(|(value, width)| *width <= 4 && *value >= 1)
+                .map(|(value, _)| value)
+        };
+        if let Some((false, after)) = self.era(at)
+            && let Some(value) = number(after)
+        {
+            return Some((value as i32, after + 1));
+        }
+        let value = number(at)?;
+        let (before_christ, end) = self.era(at + 1)?;
+        let year = if before_christ { 1 - value as i32 } else { value as i32 };
+        Some((year, end))
+    }
+
+    /// Optional ", 2000" / " 2000" / " of 2000" / " 44 BC" after a month or day, or a
+    /// three-digit year ending the clause ("30 September 420,"); returns (year, end).
     fn trailing_year(&self, at: usize) -> (Option<i32>, usize) {
         let mut next = self.skip_punct(at, b',');
-        next = self.skip(next, "of");
+        next = if self.is(next, "in") && self.year_number(next + 1).is_some() {
+            next + 1
+        } else {
+            self.skip(next, "of")
+        };
+        if let Some((year, end)) = self.era_year(next) {
+            return (Some(year), end);
+        }
+        if let Some((value, 3)) = self.standalone_number(next)
+            && value >= 100
+            && self.token(next + 1).is_none_or(|token| matches!(token.shape, Shape::Punct(_)))
+        {
+            return (Some(value as i32), next + 1);
+        }
         if let Some(year) = self.year_number(next)
             && !(self.tight(next + 1) && self.is(next + 1, "s"))
         {
@@ -666,6 +744,9 @@ impl<'a> Grammar<'a> {
         if let Some((year, end)) = self.spelled_year(next) {
             return reading(end, year_spec(year), Cue::Absolute, "spelled_year");
         }
+        if let Some((year, end)) = self.era_year(next) {
+            return reading(end, year_spec(year), Cue::Absolute, "era_year");
+        }
         let year = self.year_number(next)?;
         let decade_suffix = self.tight(next + 1) && self.is(next + 1, "s");
         let counted_noun = self
@@ -692,8 +773,14 @@ impl<'a> Grammar<'a> {
             )
     }
 
-    /// "the 1990s", "1990s", "the '90s", "the nineties", "the mid-1990s".
+    /// "the 1990s", "1990s", "the '90s", "the nineties", "the mid-1990s"; not an age
+    /// ("in her 80s", "his early twenties").
     fn decade(&self, at: usize) -> Option<Reading> {
+        let age = (at.saturating_sub(2)..at)
+            .any(|before| AGE_OWNERS.iter().any(|owner| self.spelled(before, owner)));
+        if age {
+            return None;
+        }
         let next = self.skip(at, "the");
         if let Some((value, width)) = self.digits(next)
             && self.tight(next + 1)
@@ -748,7 +835,12 @@ impl<'a> Grammar<'a> {
         if self.lex(after) != Lex::Unit(Unit::Century, false) || ordinal == 0 {
             return None;
         }
-        reading(after + 1, Spec::Century(ordinal as i32 - 1), Cue::Absolute, "century")
+        match self.era(after + 1) {
+            // The fifth century BC is years 500 to 401 BC, centuries -5 counted like years.
+            Some((true, end)) => reading(end, Spec::Century(-(ordinal as i32)), Cue::Absolute, "century"),
+            Some((false, end)) => reading(end, Spec::Century(ordinal as i32 - 1), Cue::Absolute, "century"),
+            None => reading(after + 1, Spec::Century(ordinal as i32 - 1), Cue::Absolute, "century"),
+        }
     }
 
     /// "the third quarter (of 1989)", "third-quarter", "the 1989 third quarter", "the first
@@ -1913,6 +2005,9 @@ fn calendar(year: i32, month: u32, day: u32) -> Spec {
 fn month_spec(year: Option<i32>, month: u8) -> Spec {
     Spec::Calendar { year, month: Some(month), day: None, weekday: None }
 }
+
+/// Possessives that make "80s" or "twenties" an age, not a decade.
+const AGE_OWNERS: [&str; 8] = ["her", "his", "their", "my", "your", "our", "its", "one's"];
 
 fn year_spec(year: i32) -> Spec {
     Spec::Calendar { year: Some(year), month: None, day: None, weekday: None }
