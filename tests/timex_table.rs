@@ -241,6 +241,19 @@ fn an_inferred_reference_date_is_only_a_weak_anchor() {
     );
     assert_eq!(reference.source, ReferenceSource::None);
 
+    // A date line under a headline is the document's date.
+    let (reference, found) = tag_inferred(
+        "Afghan team honored at robotics competition\nFriday, July 21, 2017\nSeventeen years ago this \
+         was impossible. The competition ended on Tuesday.",
+    );
+    assert_eq!((reference.date, reference.source), (Date::new(2017, 7, 21).ok(), ReferenceSource::Document));
+    assert_eq!(found[2].value, "2017-07-18", "a weekday counts from a day, not from a year");
+
+    // Without a dateline, a weekday is not counted from a year mentioned before it either.
+    let (_, found) =
+        tag_inferred("He joined on May 3, 2010. In 2000 it was smaller. He was released on Thursday.");
+    assert_eq!((found[2].value.as_str(), found[2].anchor), ("2010-04-29", Anchor::ReferenceDate));
+
     // A date the user gives is trusted: "today" is that day.
     let found =
         tag("The treaty was signed on May 1, 1998. It is still in force today.", Date::new(2001, 2, 3).ok());

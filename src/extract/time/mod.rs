@@ -214,9 +214,6 @@ fn header_date(text: &str) -> Option<Date> {
             .filter_map(|marker| trimmed.find(marker))
             .min()
             .filter(|at| *at <= DATELINE_BYTES);
-        if !(header || marker_at.is_some() || index == 0) {
-            continue;
-        }
         let found = tag(trimmed, None);
         let Some((timex, date)) = found.iter().find_map(|timex| Some((timex, explicit_day(timex)?))) else {
             continue;
@@ -224,8 +221,11 @@ fn header_date(text: &str) -> Option<Date> {
         // Life dates in a first line ("Byron (22 January 1788 - 19 April 1824) was") are
         // not a dateline.
         let dateline = marker_at.is_some() && !inside_parentheses(trimmed, timex.start);
+        // A line that is mostly a date, under a headline ("Friday, July 21, 2017"), but
+        // not a short sentence ("It ended on May 1, 1998.").
         let covered: usize = found.iter().map(|timex| timex.end - timex.start).sum();
-        if header || dateline || covered * 2 >= trimmed.len() {
+        let date_line = covered * 2 >= trimmed.len() && (index == 0 || !trimmed.ends_with('.'));
+        if header || dateline || date_line {
             return Some(date);
         }
     }
@@ -313,8 +313,17 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate
             at += 1;
             continue;
         };
-        let (anchor, point) =
-            choose_anchor(reading.cue, base + tokens[at].start, reference.date, trusted, found);
+        // A weekday needs a day or a week to count from; a month, a year.
+        let coarsest_anchor =
+            if matches!(reading.spec, Spec::Weekday { .. }) { Granularity::Week } else { Granularity::Year };
+        let (anchor, point) = choose_anchor(
+            reading.cue,
+            base + tokens[at].start,
+            reference.date,
+            trusted,
+            coarsest_anchor,
+            found,
+        );
         let tense =
             if reading.spec.depends_on_tense() { grammar.tense(at, reading.end) } else { Tense::Unknown };
         let guessed_present = matches!(reading.rule, "today" | "present")
@@ -357,12 +366,14 @@ const SAME_DAY_DISTANCE: usize = 120;
 
 /// Picks what an expression with cue `cue` is resolved against: the reference date for
 /// deictic words, the last resolved date before it for narrative ones, and for year-less
-/// dates the reference date if `trusted`, else the narrative.
+/// dates the reference date if it is `trusted`, else the last date mentioned, if it is no
+/// coarser than `coarsest` (a weekday is not counted from "in 2000").
 fn choose_anchor(
     cue: Cue,
     start: usize,
     reference: Option<Date>,
     trusted: bool,
+    coarsest: Granularity,
     found: &[Timex],
 ) -> (Anchor, Option<Point>) {
     let previous = found.iter().enumerate().rev().find_map(|(index, timex)| {
@@ -401,7 +412,7 @@ fn choose_anchor(
             .or(reference)
             .or(previous),
         Cue::Bare if trusted => reference.or(previous),
-        Cue::Bare => previous.or(reference),
+        Cue::Bare => previous.filter(|(_, point)| point.granularity <= coarsest).or(reference).or(previous),
     };
     match chosen {
         Some((anchor, point)) => (anchor, Some(point)),

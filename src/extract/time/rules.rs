@@ -253,14 +253,15 @@ impl<'a> Grammar<'a> {
         (!(at..found.end).any(|inside| self.capitalized_in_title(inside))).then_some(found)
     }
 
-    /// A season or "noon"/"midnight" capitalized in mid-sentence and not before a year
-    /// ("the Summer Institute", "Chimes at Midnight", "the Fall of Rome"): part of a name or
-    /// a title, where English would write the time word in lower case.
+    /// A season, "noon", "midnight" or a frequency word capitalized in mid-sentence and not
+    /// before a year ("the Summer Institute", "Chimes at Midnight", "LA Weekly"): part of a
+    /// name or a title, where English would write the time word in lower case.
     fn capitalized_in_title(&self, at: usize) -> bool {
         let Some(token) = self.token(at) else {
             return false;
         };
-        let common = matches!(token.lex, Lex::Season(_) | Lex::DayPart(DayPart::Noon | DayPart::Midnight));
+        let common = matches!(token.lex, Lex::Season(_) | Lex::DayPart(DayPart::Noon | DayPart::Midnight))
+            || self.is_any(at, &["daily", "weekly", "monthly", "quarterly", "yearly", "annually"]);
         let all_caps = self.text[token.start..token.end].bytes().all(|byte| byte.is_ascii_uppercase());
         common
             && token.capitalized
