@@ -254,6 +254,13 @@ fn an_inferred_reference_date_is_only_a_weak_anchor() {
         tag_inferred("He joined on May 3, 2010. In 2000 it was smaller. He was released on Thursday.");
     assert_eq!((found[2].value.as_str(), found[2].anchor), ("2010-04-29", Anchor::ReferenceDate));
 
+    // A story's last date anchors a year-less season near it, not pages later.
+    let near = "Athens was rebuilt by 1900. Summer was hot.";
+    assert_eq!(tag(near, None)[1].value, "1900-SU");
+    let far =
+        format!("Athens was rebuilt by 1900. {}Summer can be hot.", "The city grew and grew. ".repeat(50));
+    assert_eq!(tag(&far, None)[1].value, "XXXX-SU");
+
     // A date the user gives is trusted: "today" is that day.
     let found =
         tag("The treaty was signed on May 1, 1998. It is still in force today.", Date::new(2001, 2, 3).ok());

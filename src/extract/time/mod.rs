@@ -11,6 +11,7 @@ mod rules;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use self::lexicon::Unit;
 use self::resolve::Point;
 use self::rules::{Cue, Grammar, Spec, Tense};
 
@@ -313,9 +314,7 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate
             at += 1;
             continue;
         };
-        // A weekday needs a day or a week to count from; a month, a year.
-        let coarsest_anchor =
-            if matches!(reading.spec, Spec::Weekday { .. }) { Granularity::Week } else { Granularity::Year };
+        let coarsest_anchor = coarsest_anchor(&reading.spec);
         let (anchor, point) = choose_anchor(
             reading.cue,
             base + tokens[at].start,
@@ -352,6 +351,18 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate
     }
 }
 
+/// The coarsest earlier date an expression can count from: a weekday or "the afternoon"
+/// needs a day or a week, "the following month" a month; "March" only needs a year.
+fn coarsest_anchor(spec: &Spec) -> Granularity {
+    match spec {
+        Spec::Clock { .. }
+        | Spec::Shift { unit: Unit::Second | Unit::Minute | Unit::Hour | Unit::Day, .. } => Granularity::Day,
+        Spec::Weekday { .. } | Spec::Shift { unit: Unit::Week | Unit::Weekend, .. } => Granularity::Week,
+        Spec::Shift { unit: Unit::Month, .. } => Granularity::Month,
+        _ => Granularity::Year,
+    }
+}
+
 fn kind_of(spec: &Spec) -> TimexType {
     match spec {
         Spec::Duration { .. } => TimexType::Duration,
@@ -363,6 +374,10 @@ fn kind_of(spec: &Spec) -> TimexType {
 
 /// How close (in bytes) a day-precise date must be for a bare clock time to fall on it.
 const SAME_DAY_DISTANCE: usize = 120;
+
+/// How far back (in bytes, a paragraph or two) a story's last date still anchors a
+/// year-less date; further on, "Summer can be hot" in a travel guide is no particular summer.
+const NARRATIVE_DISTANCE: usize = 1000;
 
 /// Picks what an expression with cue `cue` is resolved against: the reference date for
 /// deictic words, the last resolved date before it for narrative ones, and for year-less
@@ -402,7 +417,7 @@ fn choose_anchor(
     let chosen = match cue {
         Cue::Absolute => return (Anchor::Absolute, None),
         Cue::Deictic => reference,
-        Cue::Narrative => previous.or(reference),
+        Cue::Narrative => previous.filter(|(_, point)| point.granularity <= coarsest).or(reference),
         Cue::Comparative => comparable.or(reference).or(previous),
         Cue::SameDay => found
             .last()
@@ -410,9 +425,15 @@ fn choose_anchor(
             .and(previous)
             .filter(|(_, point)| point.granularity <= Granularity::Day)
             .or(reference)
-            .or(previous),
-        Cue::Bare if trusted => reference.or(previous),
-        Cue::Bare => previous.filter(|(_, point)| point.granularity <= coarsest).or(reference).or(previous),
+            .or(previous.filter(|(_, point)| point.granularity <= Granularity::Day)),
+        Cue::Bare => {
+            let near = |anchor: &Anchor| match anchor {
+                Anchor::PreviousTimex(index) => start.saturating_sub(found[*index].end) <= NARRATIVE_DISTANCE,
+                _ => false,
+            };
+            let narrative = previous.filter(|(anchor, point)| point.granularity <= coarsest && near(anchor));
+            if trusted { reference.or(narrative) } else { narrative.or(reference) }
+        }
     };
     match chosen {
         Some((anchor, point)) => (anchor, Some(point)),

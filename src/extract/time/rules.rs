@@ -267,7 +267,7 @@ impl<'a> Grammar<'a> {
             && token.capitalized
             && !all_caps
             && at > 0
-            && self.token(at - 1).is_some_and(|before| before.shape == Shape::Word)
+            && self.token(at - 1).is_some_and(|before| !matches!(before.shape, Shape::Punct(_)))
             && self.year_number(at + 1).is_none()
     }
 
@@ -902,7 +902,9 @@ impl<'a> Grammar<'a> {
                     &["in", "during", "by", "until", "since", "through", "over", "this", "that"],
                 );
             let standalone = !matches!(season, 0 | 2) || after_preposition;
-            if !standalone {
+            // "the fall of communism", "the Arab spring of protest": an event, not a season.
+            let event_noun = self.is(end, "of") && !self.is_any(end + 1, &["this", "that", "last", "next"]);
+            if !standalone || event_noun {
                 return None;
             }
             return reading(end, Spec::PartOfYear { year, part }, cue, "season");
