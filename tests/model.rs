@@ -321,7 +321,7 @@ fn csv_and_json_export_the_given_events_in_order() {
     let events = [EventId(3), EventId(4)];
     assert_eq!(
         events_to_csv(&corpus, &events),
-        "value,earliest,latest,certainty,date_text,document,sentence,entities\r\n\
+        "\u{feff}value,earliest,latest,certainty,date_text,document,sentence,entities\r\n\
          X,2005-04-01,2005-04-30,certain,April 2005,a.txt,Gutierrez fell in April 2005.,Gutierrez\r\n\
          X,,,undated,a few hours,a.txt,Protests went on for a few hours.,\r\n"
     );

@@ -57,9 +57,11 @@ pub fn exported_events<'a>(corpus: &'a Corpus, events: &[EventId]) -> Vec<Export
         .collect()
 }
 
-/// RFC 4180 CSV with a header row.
+/// RFC 4180 CSV with a header row, starting with a UTF-8 byte order mark so that Excel
+/// shows accented names right ("Gutiérrez", not "GutiÃ©rrez").
 pub fn events_to_csv(corpus: &Corpus, events: &[EventId]) -> String {
-    let mut csv = String::from("value,earliest,latest,certainty,date_text,document,sentence,entities\r\n");
+    let mut csv =
+        String::from("\u{feff}value,earliest,latest,certainty,date_text,document,sentence,entities\r\n");
     for row in exported_events(corpus, events) {
         let fields = [
             row.value,
@@ -83,12 +85,15 @@ pub fn events_to_json(corpus: &Corpus, events: &[EventId]) -> String {
     serde_json::to_string_pretty(&exported_events(corpus, events)).unwrap_or_else(|_| "[]".to_owned())
 }
 
+/// Quotes a field when needed, and defuses a text that a spreadsheet would run as a formula
+/// (a sentence starting with "=", "+", "-" or "@") by starting it with an apostrophe.
 fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{field}")
     } else {
         field.to_owned()
-    }
+    };
+    if field.contains([',', '"', '\n', '\r']) { format!("\"{}\"", field.replace('"', "\"\"")) } else { field }
 }
 
 #[cfg(test)]
@@ -100,5 +105,13 @@ mod tests {
         assert_eq!(csv_field("Quito"), "Quito");
         assert_eq!(csv_field("Quito, Ecuador"), "\"Quito, Ecuador\"");
         assert_eq!(csv_field("the \"forajidos\""), "\"the \"\"forajidos\"\"\"");
+    }
+
+    #[test]
+    fn csv_fields_that_look_like_formulas_are_defused() {
+        assert_eq!(csv_field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assert_eq!(csv_field("+1 vote"), "'+1 vote");
+        assert_eq!(csv_field("@Quito"), "'@Quito");
+        assert_eq!(csv_field("2000-01-21"), "2000-01-21");
     }
 }
