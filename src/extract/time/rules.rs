@@ -650,6 +650,7 @@ impl<'a> Grammar<'a> {
                 return reading(end, spec, Cue::Deictic, "month_day_relative_year");
             }
             let (year, end) = self.trailing_year(after_day);
+            let year = year.or_else(|| self.range_year(after_day, month));
             let cue = if year.is_some() { Cue::Absolute } else { Cue::Bare };
             let spec = Spec::Calendar { year, month: Some(month), day: Some(day), weekday };
             return reading(end, spec, cue, "month_day");
@@ -660,6 +661,9 @@ impl<'a> Grammar<'a> {
         let (year, end) = self.trailing_year(after_month);
         if let Some(year) = year {
             return reading(end, month_spec(Some(year), month), Cue::Absolute, "month_year");
+        }
+        if let Some(year) = self.range_year(after_month, month) {
+            return reading(after_month, month_spec(Some(year), month), Cue::Absolute, "month_range");
         }
         if let Some((offset, end)) = self.relative_year(after_month) {
             let spec = Spec::YearRelative { offset, month, day: None };
@@ -672,6 +676,20 @@ impl<'a> Grammar<'a> {
             return None;
         }
         reading(after_month, month_spec(None, month), Cue::Bare, "month")
+    }
+
+    /// The year a range gives its first, year-less end: "between May and June 1981",
+    /// "from March 3 to April 5, 2001"; "December to March 2004" starts in 2003.
+    fn range_year(&self, at: usize, month: u8) -> Option<i32> {
+        let connector = self.punct(at, b'-')
+            || ["and", "to", "until", "till", "through", "thru"].iter().any(|word| self.spelled(at, word));
+        if !connector {
+            return None;
+        }
+        let (last_month, after_month) = self.month(at + 1)?;
+        let after_day = self.day_number(after_month).map_or(after_month, |(_, after_day)| after_day);
+        let year = self.trailing_year(after_day).0?;
+        Some(if month > last_month { year - 1 } else { year })
     }
 
     /// A preposition or cue before a month name that makes it a month and not a verb.
@@ -705,20 +723,47 @@ impl<'a> Grammar<'a> {
             )
     }
 
-    /// "21 January 2000", "Friday 21st of January", "the 21st of January".
+    /// "21 January 2000", "Friday 21st of January", "the 21st of January", and as deeds
+    /// and old letters write it, "the 5th day of March, 2019".
     fn day_first_date(&self, at: usize) -> Option<Reading> {
         let (weekday, mut next) = self.leading_weekday(at);
         next = self.skip(next, "the");
-        let (day, after_day) = self.day_or_ordinal(next)?;
+        let (day, mut after_day) = self.day_or_ordinal(next)?;
+        if self.is(after_day, "day") && self.is(after_day + 1, "of") {
+            after_day += 1;
+        }
         let after_of = self.skip(after_day, "of");
         if after_of == after_day && self.digits(next).is_none() {
             return None;
         }
         let (month, after_month) = self.month(after_of)?;
+        if let Some((offset, end)) = self.relative_year(self.skip_punct(after_month, b',')) {
+            let spec = Spec::YearRelative { offset, month, day: Some(day) };
+            return reading(end, spec, Cue::Deictic, "day_month_relative_year");
+        }
         let (year, end) = self.trailing_year(after_month);
+        if year.is_none()
+            && let Some(relation) = self.trailing_relation(after_month)
+        {
+            let spec = Spec::MonthOf { month, day: Some(day), relation };
+            return reading(after_month + 1, spec, Cue::Bare, "day_month_relation");
+        }
         let cue = if year.is_some() { Cue::Absolute } else { Cue::Bare };
         let spec = Spec::Calendar { year, month: Some(month), day: Some(day), weekday };
         reading(end, spec, cue, "day_month")
+    }
+
+    /// The old style of letters and deeds: "the 12th of October last", "the 1st day of
+    /// February next" (but not "October last year", which names the year).
+    fn trailing_relation(&self, at: usize) -> Option<Relation> {
+        let relation = match self.key(at) {
+            "last" => Relation::Last,
+            "next" => Relation::Next,
+            _ => return None,
+        };
+        let names_a_time =
+            matches!(self.lex(at + 1), Lex::Unit(..) | Lex::Month(_) | Lex::Weekday(_) | Lex::Season(_));
+        (!names_a_time).then_some(relation)
     }
 
     /// "1999", "fiscal 1989", "the year 2000", "1999-2000" (each year separately).
