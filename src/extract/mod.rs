@@ -44,12 +44,14 @@ pub fn extract_document(text: &str, given_reference: Option<Date>) -> DocumentEx
     let sentences = sentences::split_sentences(text);
     let (reference, timexes) = tag_times(text, given_reference);
     // A name inside a time expression is part of the date ("AD 330", "Easter Monday").
-    let mentions: Vec<Mention> = entities::recognize(text)
-        .into_iter()
-        .filter(|mention| {
-            !timexes.iter().any(|timex| timex.start <= mention.start && mention.end <= timex.end)
-        })
-        .collect();
+    // Timexes are sorted and disjoint, so the only candidate is the last one starting
+    // at or before the mention.
+    let inside_timex = |mention: &Mention| {
+        let after = timexes.partition_point(|timex| timex.start <= mention.start);
+        after > 0 && mention.end <= timexes[after - 1].end
+    };
+    let mentions: Vec<Mention> =
+        entities::recognize(text).into_iter().filter(|mention| !inside_timex(mention)).collect();
     let events = build_events(&sentences, &timexes, &mentions);
     DocumentExtraction { reference: Some(reference), sentences, timexes, mentions, events }
 }
