@@ -291,7 +291,7 @@ pub fn timex_details_ui(ui: &mut egui::Ui, corpus: &Corpus, document: DocId, tim
         timex.kind.as_str()
     ));
     if let Some(interval) = timex.interval {
-        ui.label(format!("from {} to {}", interval.earliest, interval.latest));
+        ui.label(format!("from {} to {}", day_label(interval.earliest), day_label(interval.latest)));
     }
     let reference = doc.reference();
     let anchor = match timex.anchor {
@@ -309,7 +309,15 @@ pub fn timex_details_ui(ui: &mut egui::Ui, corpus: &Corpus, document: DocId, tim
                 earlier.value
             )
         }
-        Anchor::Unresolved => "relative, with nothing to resolve it against".to_owned(),
+        Anchor::Unresolved => match (reference.source, reference.date) {
+            (crate::extract::time::ReferenceSource::Inferred, Some(date)) => format!(
+                "relative to when the text was written: set the reference date to place it \
+                 ({date}, the latest date in the text, is only a guess)"
+            ),
+            _ => {
+                "relative, with nothing to resolve it against: set the reference date to place it".to_owned()
+            }
+        },
     };
     ui.weak(anchor);
     ui.weak(format!("rule: {}", timex.rule));

@@ -793,18 +793,64 @@ impl<'a> Grammar<'a> {
         if let Some((year, end)) = self.era_year(next) {
             return reading(end, year_spec(year), Cue::Absolute, "era_year");
         }
+        if next == at
+            && let Some(year) = self.range_tail_year(at)
+        {
+            return reading(at + 1, year_spec(year), Cue::Absolute, "year_range_end");
+        }
         let year = self.year_number(next)?;
         let decade_suffix = self.tight(next + 1) && self.is(next + 1, "s");
-        let counted_noun = self
-            .token(next + 1)
-            .is_some_and(|token| token.shape == Shape::Word && !token.capitalized && token.lex == Lex::Other);
+        let counted_noun = self.token(next + 1).is_some_and(|token| {
+            token.shape == Shape::Word
+                && !token.capitalized
+                && token.lex == Lex::Other
+                && !NOT_COUNTED.iter().any(|word| self.spelled(next + 1, word))
+        });
         if decade_suffix || next == at && counted_noun && !(1900..=2030).contains(&year) {
             return None;
         }
-        if next == at && !(1900..=2050).contains(&year) && !self.year_context(at) {
+        // The first year of a range needs no preposition: "the Meiji period (1868 - 1912)".
+        let range_start = self.range_connector(next + 1).is_some_and(|after| {
+            self.year_number(after).is_some_and(|last| last > year) || self.range_tail_year(after).is_some()
+        });
+        let range_end = self.range_first_year(next).is_some_and(|first| first < year);
+        if next == at
+            && !(1900..=2050).contains(&year)
+            && !self.year_context(at)
+            && !range_start
+            && !range_end
+        {
             return None;
         }
         reading(next + 1, year_spec(year), Cue::Absolute, rule)
+    }
+
+    /// The token after a range connector at `at`: a hyphen, "to", or an en or em dash
+    /// (which the tokenizer reads as a space, so it is looked for in the text).
+    fn range_connector(&self, at: usize) -> Option<usize> {
+        if self.punct(at, b'-') || self.spelled(at, "to") {
+            return Some(at + 1);
+        }
+        let (before, token) = (self.token(at.checked_sub(1)?)?, self.token(at)?);
+        self.text[before.end..token.start].contains(['–', '—']).then_some(at)
+    }
+
+    /// The year that opens a range ending at token `at` ("1868" for "1912" in "1868 - 1912").
+    fn range_first_year(&self, at: usize) -> Option<i32> {
+        (at.saturating_sub(2)..at).rev().find_map(|start| {
+            let year = self.year_number(start)?;
+            (self.range_connector(start + 1) == Some(at)).then_some(year)
+        })
+    }
+
+    /// A two-digit year ending a range that names its century once: "96" in "1892 - 96".
+    fn range_tail_year(&self, at: usize) -> Option<i32> {
+        let (value, 2) = self.digits(at)? else {
+            return None;
+        };
+        let first = self.range_first_year(at)?;
+        let year = first - first % 100 + value as i32;
+        (year > first).then_some(year)
     }
 
     /// A preposition or cue before token `at` that makes a number there a year ("in 1492").
@@ -2053,6 +2099,13 @@ fn calendar(year: i32, month: u32, day: u32) -> Spec {
 fn month_spec(year: Option<i32>, month: u8) -> Spec {
     Spec::Calendar { year, month: Some(month), day: None, weekday: None }
 }
+
+/// Words that cannot be what a number counts, so "in 1891 she" is a year, unlike "1891
+/// people".
+const NOT_COUNTED: [&str; 16] = [
+    "he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "there", "when", "while",
+    "as", "but",
+];
 
 /// Possessives that make "80s" or "twenties" an age, not a decade.
 const AGE_OWNERS: [&str; 8] = ["her", "his", "their", "my", "your", "our", "its", "one's"];
