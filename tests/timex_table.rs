@@ -261,6 +261,13 @@ fn an_inferred_reference_date_is_only_a_weak_anchor() {
         format!("Athens was rebuilt by 1900. {}Summer can be hot.", "The city grew and grew. ".repeat(50));
     assert_eq!(tag(&far, None)[1].value, "XXXX-SU");
 
+    // An e-mail's "Sent:" line dates it.
+    let (reference, found) = tag_inferred(
+        "From: Ana Perez\nSent: Monday, March 3, 2003 10:15 PM\nSubject: vote\n\nThe vote is tomorrow.",
+    );
+    assert_eq!((reference.date, reference.source), (Date::new(2003, 3, 3).ok(), ReferenceSource::Document));
+    assert_eq!(found.last().map(|timex| timex.value.as_str()), Some("2003-03-04"));
+
     // A date the user gives is trusted: "today" is that day.
     let found =
         tag("The treaty was signed on May 1, 1998. It is still in force today.", Date::new(2001, 2, 3).ok());

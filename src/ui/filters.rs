@@ -184,8 +184,13 @@ fn facet_ui(
                 if filter.excluded.contains(key) {
                     text = text.strikethrough();
                 }
+                let mentions = model.corpus.entity(id).mentions;
+                let events = if count == 1 { "event" } else { "events" };
                 ui.label(text)
-                    .on_hover_text("Right-click to rename, merge, change kind or split an alias")
+                    .on_hover_text(format!(
+                        "{count} {events} shown · {mentions} mentions in all\n\
+                         Right-click to rename, merge, change kind or split an alias"
+                    ))
                     .context_menu(|ui| entity_menu_ui(ui, model, id, &mut state.rename_text, commands));
             });
         }

@@ -197,8 +197,9 @@ const HEADER_LINES: usize = 8;
 /// Markers that make a line a news dateline ("QUITO, Jan 22, 2000 (AP) --").
 const DATELINE_MARKERS: [&str; 7] = [" -- ", " - ", " — ", "(AP)", "(Reuters)", "(AFP)", "(UPI)"];
 
-/// Header words that introduce a document's date ("Date:", "Published").
-const HEADER_WORDS: [&str; 5] = ["date", "published", "posted", "updated", "dateline"];
+/// Header words that introduce a document's date ("Date:", "Dated", "Published", an
+/// e-mail's "Sent:", a court paper's "Filed").
+const HEADER_WORDS: [&str; 7] = ["date", "published", "posted", "updated", "dateline", "sent", "filed"];
 
 /// How far into a line a dateline's marker may be ("QUITO, Jan 22, 2000 (AP) --" is 27
 /// bytes); a dash further in belongs to a sentence, not to a dateline.
