@@ -291,3 +291,18 @@ fn dates_before_christ_are_placed_and_labelled_as_historians_write_them() {
         extraction.mentions.iter().map(|mention| &text[mention.start..mention.end]).collect();
     assert!(!names.contains(&"AD"), "an era marker is part of its date, not a place: {names:?}");
 }
+
+#[test]
+fn a_numeric_date_that_reads_both_ways_keeps_the_other_reading() {
+    let day = |text: &str| text.parse::<Date>().expect("test dates are valid");
+    let found = tag("The form is dated 03/04/2019.", None);
+    assert_eq!(found[0].interval.map(|interval| interval.earliest), Some(day("2019-03-04")));
+    let alternatives: Vec<Date> = found[0].alternatives.iter().map(|interval| interval.earliest).collect();
+    assert_eq!(alternatives, [day("2019-04-03")]);
+
+    // Once the document shows it writes the day first, the ambiguous date follows.
+    let found = tag("Dated 03/04/2019, received 21/04/2019.", None);
+    let alternatives: Vec<Date> = found[0].alternatives.iter().map(|interval| interval.earliest).collect();
+    assert_eq!((found[0].value.as_str(), alternatives), ("2019-04-03", vec![day("2019-03-04")]));
+    assert!(found[1].alternatives.is_empty(), "21/04 reads one way only");
+}

@@ -208,6 +208,9 @@ const UNITS: [(&str, Unit); 11] = [
 /// Cue words that can begin an expression when a strong token follows.
 const STARTERS: &[&str] = &[
     "ad",
+    "q",
+    "h",
+    "fy",
     "the",
     "a",
     "an",
@@ -311,6 +314,9 @@ const STRONG_CUES: &[&str] = &[
 /// Words the rules test by spelling; anything else not listed above is `Other`.
 const CUES: &[&str] = &[
     "ad",
+    "q",
+    "h",
+    "fy",
     "a",
     "an",
     "the",

@@ -274,7 +274,39 @@ pub fn tag_document(text: &str, reference: ReferenceDate) -> Vec<Timex> {
         tag_chunk(text, chunk_start..chunk_end, reference, &mut found);
         chunk_start = chunk_end;
     }
+    follow_numeric_convention(text, &mut found);
     found
+}
+
+/// A document writes its numeric dates one way: once "21/01/2000" shows it puts the day
+/// first, "03/04/2000" reads 3 April first (4 March stays the alternative), and the other
+/// way round after "01/21/2000".
+fn follow_numeric_convention(text: &str, found: &mut [Timex]) {
+    let numbers = |timex: &Timex| {
+        let mut groups = text[timex.start..timex.end].split(|c: char| !c.is_ascii_digit());
+        Some((groups.next()?.parse::<u32>().ok()?, groups.next()?.parse::<u32>().ok()?))
+    };
+    let (mut day_first, mut month_first) = (false, false);
+    for (first, second) in found.iter().filter(|timex| timex.rule == "numeric_date").filter_map(numbers) {
+        day_first |= first > 12 && second <= 12;
+        month_first |= second > 12 && first <= 12;
+    }
+    if day_first == month_first {
+        return;
+    }
+    for timex in
+        found.iter_mut().filter(|timex| timex.rule == "numeric_date" && timex.alternatives.len() == 1)
+    {
+        let (Some((first, _)), Some(interval)) = (numbers(timex), timex.interval) else {
+            continue;
+        };
+        let reads_day_first = u32::from(interval.earliest.day().unsigned_abs()) == first;
+        if reads_day_first != day_first {
+            let other = std::mem::replace(&mut timex.alternatives[0], interval);
+            timex.interval = Some(other);
+            timex.value = other.earliest.to_string();
+        }
+    }
 }
 
 /// Bytes of text tokenized at a time: keeps the token buffer small and in cache.

@@ -55,6 +55,14 @@ pub(super) fn resolve(spec: &Spec, anchor: Option<Point>, cue: Cue, tense: Tense
         Spec::Calendar { year, month, day, weekday } => {
             calendar(*year, *month, *day, *weekday, anchor, tense)
         }
+        Spec::EitherOrder { year, month, day } => {
+            let mut resolution = calendar(Some(*year), Some(*month), Some(*day), None, anchor, tense);
+            resolution.alternatives = ymd(*year, *day, *month)
+                .and_then(|swapped| interval_of(swapped, Granularity::Day))
+                .into_iter()
+                .collect();
+            resolution
+        }
         Spec::Decade(decade) => Resolution {
             value: decade.to_string(),
             interval: span_of_years(decade * 10, 10, Granularity::Decade),

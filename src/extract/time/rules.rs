@@ -99,6 +99,13 @@ pub(super) enum Spec {
         weekday: u8,
         relation: Relation,
     },
+    /// A numeric date whose day and month could be read either way ("03/04/2019"): `month`
+    /// and `day` as the separator's convention reads them, the swap kept as an alternative.
+    EitherOrder {
+        year: i32,
+        month: u8,
+        day: u8,
+    },
     /// A month (and day) picked by `relation` around the anchor ("last March", "next Oct. 23").
     MonthOf {
         month: u8,
@@ -201,7 +208,7 @@ fn reading(end: usize, spec: Spec, cue: Cue, rule: &'static str) -> Option<Readi
 type Rule<'a> = fn(&Grammar<'a>, usize) -> Option<Reading>;
 
 /// How many rules `Grammar::rules` lists; the last two wrap the others in modifiers.
-const RULE_COUNT: usize = 26;
+const RULE_COUNT: usize = 27;
 
 /// The tokens of one text plus the rules that read them.
 pub(super) struct Grammar<'a> {
@@ -242,6 +249,7 @@ impl<'a> Grammar<'a> {
             Self::clock,
             Self::day_with_part,
             Self::year_period,
+            Self::quarter_code,
             Self::modified,
             Self::approximate,
         ]
@@ -626,11 +634,17 @@ impl<'a> Grammar<'a> {
         if self.tight(at + 5) && (self.punct(at + 5, b'/') || self.digits(at + 5).is_some()) {
             return None;
         }
-        let (month, day) = if first > 12 { (second, first) } else { (first, second) };
+        // Slashes are the American month-first order; dots and dashes the European day-first.
+        let day_first = first > 12 || second <= 12 && separator != b'/';
+        let (month, day) = if day_first { (second, first) } else { (first, second) };
         if !is_valid_date(year, month, day) {
             return None;
         }
-        let date = calendar(year, month, day);
+        let date = if first <= 12 && second <= 12 && first != second {
+            Spec::EitherOrder { year, month: month as u8, day: day as u8 }
+        } else {
+            calendar(year, month, day)
+        };
         if let Some(time) = self.clock_after_date(at + 5, date.clone()) {
             return Some(time);
         }
@@ -1904,6 +1918,15 @@ impl<'a> Grammar<'a> {
             let clock = Spec::Clock { day: Some(Box::new(day)), hour: None, minute: 0, part: Some(part) };
             return Some(Reading { end, spec: clock, cue, modifier: Some(modifier), rule: "day_part" });
         }
+        if self.is(at, "the")
+            && matches!(self.lex(at + 1), Lex::DayPart(_))
+            && self.is(at + 2, "of")
+            && self.core(at + 3).is_some()
+        {
+            // "the morning of 5 June 2017": the date that follows is the expression, as
+            // TimeML marks it; "the morning" alone would be some other day.
+            return None;
+        }
         let (day, cue, next) = match self.key(at) {
             "this" => (Spec::Shift { unit: Unit::Day, amount: 0 }, Cue::Deictic, at + 1),
             "yesterday" => (Spec::Shift { unit: Unit::Day, amount: -1 }, Cue::Deictic, at + 1),
@@ -1932,6 +1955,59 @@ impl<'a> Grammar<'a> {
             Spec::Clock { day: Some(Box::new(day)), hour: None, minute: 0, part: Some(part) },
             cue,
             "day_part",
+        )
+    }
+
+    /// "Q3 2019", "2019 Q3", "H1 2021", "Q4 FY2020", "Q2": quarters and halves as business
+    /// writes them.
+    fn quarter_code(&self, at: usize) -> Option<Reading> {
+        let code = |at: usize| {
+            let token = self.token(at)?;
+            let (value, 1) = self.digits(at + 1)? else {
+                return None;
+            };
+            // "Q2." and "Q3-2019", but not "Q1-style" or "H2O".
+            let glued = self.tight(at + 2)
+                && (!matches!(self.token(at + 2)?.shape, Shape::Punct(_))
+                    || self.punct(at + 2, b'-') && self.tight(at + 3) && self.year_number(at + 3).is_none());
+            if !self.tight(at + 1) || glued {
+                return None;
+            }
+            match (&self.text[token.start..token.end], value) {
+                ("Q", 1..=4) => Some(YearPart::Quarter(value as u8)),
+                ("H", 1..=2) => Some(YearPart::Half(value as u8)),
+                _ => None,
+            }
+        };
+        let year = |at: usize| {
+            let at = if self.spelled(at, "fy") && self.tight(at + 1) { at + 1 } else { self.skip(at, "fy") };
+            Some((self.year_number(at)?, at + 1))
+        };
+        if let Some(part) = code(at) {
+            let next = self.skip_punct(at + 2, b'-');
+            return match year(next) {
+                Some((year, end)) => reading(
+                    end,
+                    Spec::PartOfYear { year: YearOf::Explicit(year), part },
+                    Cue::Absolute,
+                    "quarter_code",
+                ),
+                None => reading(
+                    at + 2,
+                    Spec::PartOfYear { year: YearOf::Implicit, part },
+                    Cue::Bare,
+                    "quarter_code",
+                ),
+            };
+        }
+        let (year, next) = year(at)?;
+        let next = self.skip_punct(next, b'-');
+        let part = code(next)?;
+        reading(
+            next + 2,
+            Spec::PartOfYear { year: YearOf::Explicit(year), part },
+            Cue::Absolute,
+            "quarter_code",
         )
     }
 
