@@ -11,7 +11,8 @@ use chronoscope::extract::entities::train;
 
 const TRAIN_FILES: &[&str] = &["gum.train.conll", "gum.dev.conll", "wikigold.conll"];
 /// The embedded gazetteers, whose licences must be recorded too.
-const GAZETTEERS: &[&str] = &["places.txt", "first_names.txt", "surnames.txt", "common_words.txt"];
+const GAZETTEERS: &[&str] =
+    &["places.txt", "countries.txt", "first_names.txt", "surnames.txt", "common_words.txt"];
 /// WikiGold documents 117-145 are held out for evaluation.
 const WIKIGOLD_TRAIN_DOCS: usize = 116;
 

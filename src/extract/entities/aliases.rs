@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::{EntityKind, Mention};
+use super::{EntityKind, Mention, gazetteer};
 
 /// Well-known short forms whose full name rarely appears spelled out.
 const KNOWN: &[(&str, &str)] = &[
@@ -90,8 +90,9 @@ impl Index {
     }
 }
 
-/// Sets the canonical names of one document's mentions.
-pub fn resolve_document(text: &str, mentions: &mut [Mention]) {
+/// Sets the canonical names of one document's mentions. `flags` gives the gazetteer flags
+/// of a word.
+pub fn resolve_document(text: &str, mentions: &mut [Mention], flags: &dyn Fn(&str) -> u16) {
     let mut index = Index::default();
     for m in mentions.iter_mut() {
         m.canonical = normalize(&text[m.start..m.end]);
@@ -101,6 +102,7 @@ pub fn resolve_document(text: &str, mentions: &mut [Mention]) {
     for m in mentions.iter() {
         index.add(m);
     }
+    drop_place_like_surnames(mentions, &mut index, flags);
     for k in 1..mentions.len() {
         let between = &text[mentions[k - 1].end..mentions[k].start];
         if between.trim() == "(" && is_acronym(&mentions[k].canonical) {
@@ -117,6 +119,34 @@ pub fn resolve_document(text: &str, mentions: &mut [Mention]) {
             m.canonical = full.to_string();
         }
     }
+}
+
+/// Forgets the surname links of known place names that the document mostly tags as
+/// something other than a person when they stand alone, unless a full name starts with a
+/// known first name: one "Old Athens" taken for a person must not turn fifteen "Athens"
+/// places into people, but "Manuel Belgrano" makes the "Belgrano"s people.
+fn drop_place_like_surnames(mentions: &[Mention], index: &mut Index, flags: &dyn Fn(&str) -> u16) {
+    let mut person: HashMap<&str, isize> = HashMap::new();
+    for m in mentions {
+        let words: Vec<&str> = m.canonical.split_whitespace().collect();
+        match (words.len(), m.kind) {
+            (1, EntityKind::Person) => *person.entry(words[0]).or_default() += 1,
+            (1, _) => *person.entry(words[0]).or_default() -= 1,
+            (_, EntityKind::Person) => {
+                if let Some(last) = words.last() {
+                    *person.entry(last).or_default() += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    index.surnames.retain(|s, full| {
+        flags(s) & gazetteer::PLACE == 0
+            || person.get(s.as_str()).is_none_or(|v| *v >= 0)
+            || full
+                .iter()
+                .any(|f| f.split_whitespace().next().is_some_and(|w| flags(w) & gazetteer::FIRST != 0))
+    });
 }
 
 /// Gives an all-caps mention ("QUITO", "LUCIO GUTIERREZ") the spelling of a mixed-case
@@ -183,5 +213,45 @@ pub fn resolve_corpus(texts: &[&str], docs: &mut [Vec<Mention>]) {
                 m.kind = kind;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Mentions of the words of `text` listed in `spans` (word ranges with kinds).
+    fn mentions(text: &str, spans: &[(&str, EntityKind)]) -> Vec<Mention> {
+        let mut from = 0;
+        spans
+            .iter()
+            .map(|(name, kind)| {
+                let start = from + text[from..].find(name).unwrap_or(0);
+                from = start + name.len();
+                Mention { start, end: from, kind: *kind, canonical: String::new() }
+            })
+            .collect()
+    }
+
+    fn flags(word: &str) -> u16 {
+        match word {
+            "Athens" | "Belgrano" => gazetteer::PLACE,
+            "Manuel" => gazetteer::FIRST,
+            _ => 0,
+        }
+    }
+
+    #[test]
+    fn one_odd_full_name_does_not_turn_places_into_people() {
+        use EntityKind::{Person, Place};
+        let text = "Old Athens. Athens grew. Athens fell.";
+        let mut ms = mentions(text, &[("Old Athens", Person), ("Athens", Place), ("Athens", Place)]);
+        resolve_document(text, &mut ms, &flags);
+        assert_eq!(ms[1].kind, Place);
+        assert_eq!(ms[2].canonical, "Athens");
+        let text = "Manuel Belgrano came. Belgrano won. Belgrano left.";
+        let mut ms = mentions(text, &[("Manuel Belgrano", Person), ("Belgrano", Place), ("Belgrano", Place)]);
+        resolve_document(text, &mut ms, &flags);
+        assert_eq!((ms[1].kind, ms[2].canonical.as_str()), (Person, "Manuel Belgrano"));
     }
 }

@@ -380,3 +380,87 @@ pub fn extract(
     out.flags = flags;
     out
 }
+
+/// Slots of [`DocLabels`] counts: O, then four positions (single, first, middle, last) of
+/// each of the four name types.
+const LABEL_SLOTS: usize = 17;
+
+/// What the first pass said about each capitalized word of a document, over all its
+/// occurrences: the second pass reads it so that "Belgrano" tagged a person in "Manuel
+/// Belgrano" informs the lone "Belgrano" three sentences later (non-local features after
+/// Ratinov and Roth 2009).
+#[derive(Default)]
+pub struct DocLabels<'a> {
+    counts: HashMap<&'a str, [u16; LABEL_SLOTS], BuildHasherDefault<FastHasher>>,
+}
+
+/// The [`DocLabels`] slot of token `i` given a sentence's tags.
+fn label_slot(tags: &[usize], i: usize) -> usize {
+    let t = tags[i];
+    if t == 0 {
+        return 0;
+    }
+    let begin = t % 2 == 1;
+    let continues = tags.get(i + 1).is_some_and(|n| *n != 0 && n % 2 == 0 && n.div_ceil(2) == t.div_ceil(2));
+    let pos = match (begin, continues) {
+        (true, false) => 0,
+        (true, true) => 1,
+        (false, true) => 2,
+        (false, false) => 3,
+    };
+    1 + (t.div_ceil(2) - 1) * 4 + pos
+}
+
+impl<'a> DocLabels<'a> {
+    /// Records the first-pass tags of one sentence.
+    pub fn add_sentence(&mut self, words: &[&'a str], tags: &[usize]) {
+        for (i, w) in words.iter().enumerate() {
+            if w.chars().any(char::is_uppercase) {
+                let slot = label_slot(tags, i).min(LABEL_SLOTS - 1);
+                let c = &mut self.counts.entry(w).or_insert([0; LABEL_SLOTS])[slot];
+                *c = c.saturating_add(1);
+            }
+        }
+    }
+
+    /// Appends to each token's features what the first pass said about the other
+    /// occurrences of the same word: the majority type, each type seen and each type with
+    /// its position in the name. `tags` are the sentence's own first-pass tags.
+    pub fn add_features(&self, sf: &mut SentenceFeatures, words: &[&str], tags: &[usize]) {
+        let mut feats = Vec::with_capacity(sf.feats.len() + 4 * words.len());
+        let mut offsets = Vec::with_capacity(sf.offsets.len());
+        for (i, w) in words.iter().enumerate() {
+            offsets.push(feats.len());
+            feats.extend_from_slice(&sf.feats[sf.offsets[i]..sf.offsets[i + 1]]);
+            if !sf.candidate[i] {
+                continue;
+            }
+            let Some(counts) = self.counts.get(w) else { continue };
+            let mut c = *counts;
+            let own = label_slot(tags, i).min(LABEL_SLOTS - 1);
+            c[own] = c[own].saturating_sub(1);
+            let mut types = [c[0], 0, 0, 0, 0];
+            for (slot, n) in c.iter().enumerate().skip(1) {
+                types[1 + (slot - 1) / 4] += n;
+                if *n > 0 {
+                    feats.push(hash(71, &[&[slot as u8]]));
+                }
+            }
+            let total: u16 = types.iter().sum();
+            if total == 0 {
+                continue;
+            }
+            let best = (0..types.len()).max_by_key(|t| (types[*t], usize::MAX - t)).unwrap_or(0);
+            let unanimous: &[u8] = if types[best] == total { b"u" } else { b"m" };
+            feats.push(hash(70, &[&[best as u8], unanimous]));
+            for (t, n) in types.iter().enumerate().skip(1) {
+                if *n > 0 {
+                    feats.push(hash(72, &[&[t as u8]]));
+                }
+            }
+        }
+        offsets.push(feats.len());
+        sf.feats = feats;
+        sf.offsets = offsets;
+    }
+}

@@ -5,9 +5,10 @@
 //! never panics. Offsets are byte offsets on `char` boundaries.
 //!
 //! Pipeline: [`tokenize`] splits the text into tokens and sentences, [`features`] describes
-//! each token, the averaged perceptron in [`perceptron`] tags them with BIO tags, a few
-//! cue rules fix the tags and [`aliases`] resolves short forms. The model is trained by
-//! [`train`] (see `examples/train_ner.rs`).
+//! each token, the averaged perceptron in [`perceptron`] tags them with BIO tags in two
+//! passes (the second also sees what the first said about the same words elsewhere in the
+//! document), a few cue rules fix the tags and [`aliases`] resolves short forms. The model
+//! is trained by [`train`] (see `examples/train_ner.rs`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -93,27 +94,46 @@ impl Recognizer {
             words.extend(tokens[range.clone()].iter().map(|t| &text[t.start..t.end]));
             doc.add_sentence(&words);
         }
-        for range in sentences {
-            let base = range.start;
-            let toks = &tokens[range];
+        // First pass: each sentence on its own (sentences without a capital letter hold no
+        // name and are skipped); its tags feed the document features of the second pass.
+        let mut labels = features::DocLabels::default();
+        let mut first: Vec<Option<(features::SentenceFeatures, Vec<usize>)>> =
+            Vec::with_capacity(sentences.len());
+        for range in &sentences {
             words.clear();
-            words.extend(toks.iter().map(|t| &text[t.start..t.end]));
+            words.extend(tokens[range.clone()].iter().map(|t| &text[t.start..t.end]));
             if !words.iter().any(|w| w.chars().any(char::is_uppercase)) {
+                first.push(None);
                 continue;
             }
             let sf = features::extract(&words, &self.gaz, &self.model.vocab, None, &doc);
-            let mut tags = self.model.tag(&sf);
-            self.caps_place_cue(&words, &mut tags);
+            let tags = self.model.tag_first(&sf);
+            labels.add_sentence(&words, &tags);
+            first.push(Some((sf, tags)));
+        }
+        for (range, first) in sentences.into_iter().zip(first) {
+            let Some((mut sf, first_tags)) = first else { continue };
+            let base = range.start;
+            words.clear();
+            words.extend(tokens[range].iter().map(|t| &text[t.start..t.end]));
+            labels.add_features(&mut sf, &words, &first_tags);
+            let mut tags = self.model.tag_second(&sf);
+            self.caps_place_cue(&words, sf.all_caps, &mut tags);
             acronym_cue(&words, sf.all_caps, &self.gaz, &mut tags);
             org_head_cue(&words, &sf, &mut tags);
             title_cue(&words, &sf, &mut tags);
             surname_cue(&words, &sf, &mut tags);
+            self.country_cue(&words, &mut tags);
             spans(&words, &tags, |s, e, mut kind| {
+                // A name ending in a nationality or creed ("Ecuadorian", "South Korean",
+                // "Roman Catholic") is an adjective or a group, not one of the three kinds,
+                // unless that word is also a census name ("Hans Christian").
+                let flags = self.gaz.word(&words[e - 1].to_lowercase());
+                let names = gazetteer::FIRST | gazetteer::LAST;
+                if flags & gazetteer::DEMONYM != 0 && (e == s + 1 || flags & names == 0) {
+                    return;
+                }
                 if e == s + 1 {
-                    let flags = self.gaz.word(&words[s].to_lowercase());
-                    if flags & gazetteer::DEMONYM != 0 {
-                        return;
-                    }
                     let place_cue =
                         s > 0 && PLACE_PREPOSITIONS.contains(&words[s - 1].to_lowercase().as_str());
                     let caps = words[s].chars().all(|c| !c.is_lowercase());
@@ -134,23 +154,43 @@ impl Recognizer {
                 canonical: String::new(),
             })
             .collect();
-        aliases::resolve_document(text, &mut mentions);
+        aliases::resolve_document(text, &mut mentions, &|w| self.gaz.word(&w.to_lowercase()));
         mentions
     }
 
     /// An all-caps word of four or more letters that the gazetteer knows as a place
     /// ("QUITO, Jan 22 --" datelines, "ECUADOR" in headlines) is a place when it stands
-    /// alone.
-    fn caps_place_cue(&self, words: &[&str], tags: &mut [usize]) {
+    /// alone at the start of a sentence or in an all-caps headline; elsewhere such a word
+    /// is more often an acronym ("NATO" is also a town).
+    fn caps_place_cue(&self, words: &[&str], all_caps: bool, tags: &mut [usize]) {
         for i in 0..words.len() {
+            if i > 0 && !all_caps {
+                break;
+            }
             let w = words[i];
             let alone =
                 (i == 0 || tags[i - 1] == 0) && (i + 1 == words.len() || !perceptron::is_inside(tags[i + 1]));
             if alone
                 && w.chars().count() >= 4
                 && w.chars().all(char::is_uppercase)
-                && self.gaz.word(&w.to_lowercase()) & gazetteer::PLACE != 0
+                && self.gaz.word(&w.to_lowercase()) & (gazetteer::PLACE | gazetteer::ORG) == gazetteer::PLACE
             {
+                tags[i] = 3;
+            }
+        }
+    }
+
+    /// An untagged one-word country, US state or continent name between lowercase words
+    /// ("warned that Ecuador would") is a place: the tagger hesitates where such names act
+    /// as agents, but they are never anything else in news.
+    fn country_cue(&self, words: &[&str], tags: &mut [usize]) {
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        for i in 0..words.len() {
+            let alone = tags[i] == 0
+                && (i == 0 || (tags[i - 1] == 0 && !capital(words[i - 1])))
+                && tags.get(i + 1).is_none_or(|t| !perceptron::is_inside(*t))
+                && !words.get(i + 1).is_some_and(|w| capital(w));
+            if alone && capital(words[i]) && self.gaz.is_country(&words[i].to_lowercase()) {
                 tags[i] = 3;
             }
         }
@@ -190,11 +230,16 @@ impl Recognizer {
 
 /// An untagged capitalized word inside a sentence that the gazetteers know only as a
 /// rarer census surname ("Before him Bucaram and Noboa were ...") is a person's name,
-/// unless a place preposition comes before it.
+/// unless a place preposition comes before it or a capitalized word stands next to it
+/// (then it is part of a longer name the tagger judged: "Nobel Prize", "Magna Carta").
 fn surname_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usize]) {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     for i in 1..words.len() {
-        let alone =
-            tags[i] == 0 && tags[i - 1] == 0 && tags.get(i + 1).is_none_or(|t| !perceptron::is_inside(*t));
+        let alone = tags[i] == 0
+            && tags[i - 1] == 0
+            && tags.get(i + 1).is_none_or(|t| !perceptron::is_inside(*t))
+            && !capital(words[i - 1])
+            && !words.get(i + 1).is_some_and(|w| capital(w));
         if alone
             && words[i].chars().next().is_some_and(char::is_uppercase)
             && words[i].chars().any(char::is_lowercase)
@@ -309,8 +354,11 @@ fn org_head_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usi
     }
 }
 
-/// An unknown all-caps word ("CONAIE") in an ordinary sentence that the tagger left
-/// untagged (or took for a one-word MISC name) is taken for an organization's acronym.
+/// An unknown all-caps word of four to eight letters ("CONAIE") in an ordinary sentence
+/// that the tagger left untagged (or took for a one-word MISC name) is taken for an
+/// organization's acronym; one of three letters only where a name defines it in
+/// parentheses ("Kennedy Space Center (KSC)"), as others are mostly terms and units ("DNA",
+/// "VIP", "USD"). The alias rules give a defined acronym the kind of its full name.
 fn acronym_cue(words: &[&str], all_caps: bool, gaz: &Gazetteer, tags: &mut [usize]) {
     if all_caps {
         return;
@@ -320,7 +368,7 @@ fn acronym_cue(words: &[&str], all_caps: bool, gaz: &Gazetteer, tags: &mut [usiz
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         let alone = matches!(tags[i], 0 | 7) && tags.get(i + 1).is_none_or(|t| !perceptron::is_inside(*t));
         if alone
-            && (3..=8).contains(&letters)
+            && ((4..=8).contains(&letters) || (letters == 3 && i > 0 && words[i - 1] == "("))
             && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
             && gaz.word(&w.to_lowercase()) & (gazetteer::COMMON | gazetteer::PLACE) == 0
             && !w.chars().all(|c| "IVXLCDM".contains(c))

@@ -3,9 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::features::{DocStats, FastSet, SentenceFeatures, extract};
+use super::features::{DocLabels, DocStats, FastSet, SentenceFeatures, extract};
 use super::gazetteer::Gazetteer;
-use super::perceptron::{FeatureMap, Model, NT, TAGS, history, is_inside, viterbi};
+use super::perceptron::{FeatureMap, Model, NT, TAGS, add_scores, history, is_inside, viterbi};
 use super::{EntityKind, Recognizer};
 
 /// One annotated sentence: tokens and their tag ids (indexes into the BIO tag list).
@@ -154,8 +154,12 @@ fn lowercase_vocab(sentences: &[&Sentence]) -> FastSet {
     counts.into_keys().map(str::to_string).collect()
 }
 
-/// Trains an averaged perceptron on the documents and returns the serialized model.
-/// `log` receives one progress line per epoch.
+/// Documents are split this many ways to give the second pass first-pass tags of text
+/// the first pass was not trained on, as it will be at run time.
+const FOLDS: usize = 5;
+
+/// Trains the two passes of the averaged perceptron on the documents and returns the
+/// serialized model. `log` receives one progress line per epoch.
 pub fn train(docs: &[Doc], settings: Settings, log: &mut dyn FnMut(&str)) -> Vec<u8> {
     let gaz = Gazetteer::load();
     let sentences: Vec<&Sentence> = docs.iter().flat_map(|d| &d.sentences).collect();
@@ -167,18 +171,22 @@ pub fn train(docs: &[Doc], settings: Settings, log: &mut dyn FnMut(&str)) -> Vec
     }
     let frequent: FastSet =
         counts.into_iter().filter(|(_, c)| *c >= settings.min_count).map(|(w, _)| w).collect();
+    let words: Vec<Vec<&str>> =
+        sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
     let mut data: Vec<(SentenceFeatures, Vec<usize>)> = Vec::with_capacity(sentences.len());
-    for d in docs {
-        let words: Vec<Vec<&str>> =
-            d.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
-        let mut doc = DocStats::default();
-        for w in &words {
-            doc.add_sentence(w);
+    let mut doc_of: Vec<usize> = Vec::with_capacity(sentences.len());
+    let mut k = 0;
+    for (d, doc) in docs.iter().enumerate() {
+        let mut stats = DocStats::default();
+        for w in &words[k..k + doc.sentences.len()] {
+            stats.add_sentence(w);
         }
-        for (s, w) in d.sentences.iter().zip(&words) {
-            let sf = extract(w, &gaz, &vocab, Some(&frequent), &doc);
+        for s in &doc.sentences {
+            let sf = extract(&words[k], &gaz, &vocab, Some(&frequent), &stats);
             let tags = reachable_tags(&s.tags, &sf.candidate, settings.misc);
             data.push((sf, tags));
+            doc_of.push(d);
+            k += 1;
         }
     }
     let missed: usize = data
@@ -189,8 +197,44 @@ pub fn train(docs: &[Doc], settings: Settings, log: &mut dyn FnMut(&str)) -> Vec
         })
         .sum();
     log(&format!("{} sentences; {missed} gold PER/LOC/ORG tokens are not candidates", data.len()));
+    let all: Vec<usize> = (0..data.len()).collect();
+    log("first pass");
+    let first = learn(&data, &all, settings, log);
+    let mut pass1: Vec<Vec<usize>> = vec![Vec::new(); data.len()];
+    for fold in 0..FOLDS {
+        let rest: Vec<usize> = all.iter().copied().filter(|k| doc_of[*k] % FOLDS != fold).collect();
+        let weights = learn(&data, &rest, settings, &mut |_| {});
+        for k in all.iter().copied().filter(|k| doc_of[*k] % FOLDS == fold) {
+            pass1[k] = viterbi(&data[k].0, &|feats, scores| add_scores(&weights, feats, scores));
+        }
+    }
+    let mut k = 0;
+    for doc in docs {
+        let range = k..k + doc.sentences.len();
+        let mut labels = DocLabels::default();
+        for j in range.clone() {
+            labels.add_sentence(&words[j], &pass1[j]);
+        }
+        for j in range {
+            labels.add_features(&mut data[j].0, &words[j], &pass1[j]);
+        }
+        k += doc.sentences.len();
+    }
+    log("second pass");
+    let second = learn(&data, &all, settings, log);
+    Model { first, second, vocab }.to_bytes()
+}
+
+/// Trains averaged perceptron weights on the sentences `subset` of `data`, dropping the
+/// features whose weights all stay below the pruning threshold.
+fn learn(
+    data: &[(SentenceFeatures, Vec<usize>)],
+    subset: &[usize],
+    settings: Settings,
+    log: &mut dyn FnMut(&str),
+) -> FeatureMap<[f32; NT]> {
     let mut acc: FeatureMap<Acc> = FeatureMap::default();
-    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut order: Vec<usize> = subset.to_vec();
     let mut rng = settings.seed.max(1);
     let mut now: u32 = 1;
     for epoch in 0..settings.epochs {
@@ -238,7 +282,7 @@ pub fn train(docs: &[Doc], settings: Settings, log: &mut dyn FnMut(&str)) -> Vec
             acc.len()
         ));
     }
-    let mut model = Model { weights: FeatureMap::default(), vocab };
+    let mut weights = FeatureMap::default();
     for (f, a) in acc {
         let mut w = [0.0; NT];
         for (t, x) in w.iter_mut().enumerate() {
@@ -246,11 +290,11 @@ pub fn train(docs: &[Doc], settings: Settings, log: &mut dyn FnMut(&str)) -> Vec
             *x = total / now as f32;
         }
         if w.iter().any(|x| x.abs() >= settings.prune) {
-            model.weights.insert(f, w);
+            weights.insert(f, w);
         }
     }
-    log(&format!("kept {} features", model.weights.len()));
-    model.to_bytes()
+    log(&format!("kept {} features", weights.len()));
+    weights
 }
 
 /// Checks that `licenses` (the text of `assets/ner/LICENSES.md`) has, for each of
