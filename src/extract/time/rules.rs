@@ -261,14 +261,23 @@ impl<'a> Grammar<'a> {
         (!(at..found.end).any(|inside| self.capitalized_in_title(inside))).then_some(found)
     }
 
-    /// A season, "noon", "midnight" or a frequency word capitalized in mid-sentence and not
-    /// before a year ("the Summer Institute", "Chimes at Midnight", "LA Weekly"): part of a
-    /// name or a title, where English would write the time word in lower case.
+    /// A season, a part of the day or a frequency word capitalized in mid-sentence and not
+    /// before a year ("the Summer Institute", "Chimes at Midnight", "LA Weekly", "Saturday
+    /// Morning Breakfast Cereal"), or any time word before "et al.": part of a name or a
+    /// title, where English would write the time word in lower case.
     fn capitalized_in_title(&self, at: usize) -> bool {
         let Some(token) = self.token(at) else {
             return false;
         };
+        // "May et al. (2004)", "Winter et al.": a surname in a citation.
+        if token.capitalized && self.spelled(at + 1, "et") && self.spelled(at + 2, "al") {
+            return true;
+        }
+        // "Morning" or "Night" only when the name goes on ("Friday Night Lights"), as
+        // title-case headlines write "Early Monday Morning".
+        let name_goes_on = self.token(at + 1).is_some_and(|next| next.shape == Shape::Word && next.capitalized);
         let common = matches!(token.lex, Lex::Season(_) | Lex::DayPart(DayPart::Noon | DayPart::Midnight))
+            || matches!(token.lex, Lex::DayPart(_)) && name_goes_on
             || self.is_any(at, &["daily", "weekly", "monthly", "quarterly", "yearly", "annually"]);
         let all_caps = self.text[token.start..token.end].bytes().all(|byte| byte.is_ascii_uppercase());
         common
