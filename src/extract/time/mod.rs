@@ -354,6 +354,7 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate
             reference.date,
             trusted,
             coarsest_anchor,
+            continues_list(text, base, tokens[at].start, &reading.spec, found),
             found,
         );
         let tense =
@@ -384,6 +385,21 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate
     }
 }
 
+/// Whether a year-less month at `start` (chunk offset; the chunk begins at `base`) goes on
+/// a list of months in the same sentence: "Italy in November, Las Vegas in December, Mexico
+/// in January" runs into the next year.
+fn continues_list(chunk: &str, base: usize, start: usize, spec: &Spec, found: &[Timex]) -> bool {
+    let month_only = matches!(spec, Spec::Calendar { year: None, month: Some(_), day: None, .. });
+    month_only
+        && found.last().is_some_and(|last| {
+            last.end >= base
+                && start + base - last.end <= LIST_DISTANCE
+                && !chunk[last.end - base..start].contains(['.', ';', '\n'])
+                && last.anchor != Anchor::Absolute
+                && last.interval.is_some_and(|interval| interval.granularity == Granularity::Month)
+        })
+}
+
 /// The coarsest earlier date an expression can count from: a weekday or "the afternoon"
 /// needs a day or a week, "the following month" a month; "March" only needs a year.
 fn coarsest_anchor(spec: &Spec) -> Granularity {
@@ -408,6 +424,9 @@ fn kind_of(spec: &Spec) -> TimexType {
 /// How close (in bytes) a day-precise date must be for a bare clock time to fall on it.
 const SAME_DAY_DISTANCE: usize = 120;
 
+/// How close (in bytes) a month must follow another to continue a list of them.
+const LIST_DISTANCE: usize = 60;
+
 /// How far back (in bytes, a paragraph or two) a story's last date still anchors a
 /// year-less date; further on, "Summer can be hot" in a travel guide is no particular summer.
 const NARRATIVE_DISTANCE: usize = 1000;
@@ -415,13 +434,15 @@ const NARRATIVE_DISTANCE: usize = 1000;
 /// Picks what an expression with cue `cue` is resolved against: the reference date for
 /// deictic words, the last resolved date before it for narrative ones, and for year-less
 /// dates the reference date if it is `trusted`, else the last date mentioned, if it is no
-/// coarser than `coarsest` (a weekday is not counted from "in 2000").
+/// coarser than `coarsest` (a weekday is not counted from "in 2000"); a month that
+/// `continues_list` of them counts from the one before.
 fn choose_anchor(
     cue: Cue,
     start: usize,
     reference: Option<Date>,
     trusted: bool,
     coarsest: Granularity,
+    continues_list: bool,
     found: &[Timex],
 ) -> (Anchor, Option<Point>) {
     let previous = found.iter().enumerate().rev().find_map(|(index, timex)| {
@@ -459,6 +480,9 @@ fn choose_anchor(
             .filter(|(_, point)| point.granularity <= Granularity::Day)
             .or(reference)
             .or(previous.filter(|(_, point)| point.granularity <= Granularity::Day)),
+        // "Italy in November, Las Vegas in December, Mexico in January": a list of months
+        // runs on from the one before.
+        Cue::Bare if continues_list => previous,
         Cue::Bare => {
             let near = |anchor: &Anchor| match anchor {
                 Anchor::PreviousTimex(index) => start.saturating_sub(found[*index].end) <= NARRATIVE_DISTANCE,

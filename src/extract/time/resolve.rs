@@ -217,9 +217,9 @@ fn calendar(
                 .collect();
             let slack = if day.is_none() { 31 } else { 0 };
             let tense = if weekday.is_some() || anchor.narrative { None } else { Some(tense) };
-            // Against a month or a year the text named ("in 1981 ... in March"), the day
-            // lies in that year; against a day, tense decides.
-            let same_year_first = anchor.granularity >= Granularity::Month;
+            // Against a year the text named ("in 1981 ... in March"), the day lies in that
+            // year; against a day, tense decides.
+            let same_year_first = anchor.granularity >= Granularity::Year;
             candidates.sort_by_key(|date| {
                 let other_year = same_year_first && i32::from(date.year()) != anchor_year;
                 (other_year, occurrence_order(days_between(anchor.date, *date), tense, slack))

@@ -275,7 +275,8 @@ impl<'a> Grammar<'a> {
         }
         // "Morning" or "Night" only when the name goes on ("Friday Night Lights"), as
         // title-case headlines write "Early Monday Morning".
-        let name_goes_on = self.token(at + 1).is_some_and(|next| next.shape == Shape::Word && next.capitalized);
+        let name_goes_on =
+            self.token(at + 1).is_some_and(|next| next.shape == Shape::Word && next.capitalized);
         let common = matches!(token.lex, Lex::Season(_) | Lex::DayPart(DayPart::Noon | DayPart::Midnight))
             || matches!(token.lex, Lex::DayPart(_)) && name_goes_on
             || self.is_any(at, &["daily", "weekly", "monthly", "quarterly", "yearly", "annually"]);
