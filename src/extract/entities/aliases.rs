@@ -103,6 +103,15 @@ pub fn resolve_document(text: &str, mentions: &mut [Mention], flags: &dyn Fn(&st
         index.add(m);
     }
     drop_place_like_surnames(mentions, &mut index, flags);
+    let longer = longer_forms(&index);
+    for m in mentions.iter_mut() {
+        if let Some(full) = longer.get(&m.canonical) {
+            m.canonical = full.clone();
+        }
+    }
+    for names in index.surnames.values_mut() {
+        *names = names.iter().map(|name| longer.get(name).unwrap_or(name).clone()).collect();
+    }
     for k in 1..mentions.len() {
         let between = &text[mentions[k - 1].end..mentions[k].start];
         if between.trim() == "(" && is_acronym(&mentions[k].canonical) {
@@ -119,6 +128,32 @@ pub fn resolve_document(text: &str, mentions: &mut [Mention], flags: &dyn Fn(&st
             m.canonical = full.to_string();
         }
     }
+}
+
+/// Person names that are a shorter form of exactly one longer name in the document, with
+/// the same first and last word and the rest of its words in order ("Joshua Norton" for
+/// "Joshua Abraham Norton", "John Kennedy" for "John F. Kennedy"), mapped to that name: one
+/// person, so the bare surname is not ambiguous between them.
+fn longer_forms(index: &Index) -> HashMap<String, String> {
+    let words = |name: &str| name.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+    let shorter_form = |short: &[String], long: &[String]| {
+        let mut rest = long[1..long.len() - 1].iter();
+        short.len() < long.len()
+            && short.first() == long.first()
+            && short.last() == long.last()
+            && short[1..short.len() - 1].iter().all(|word| rest.any(|other| other == word))
+    };
+    let mut longer = HashMap::new();
+    for names in index.surnames.values() {
+        let split: Vec<(&String, Vec<String>)> = names.iter().map(|name| (name, words(name))).collect();
+        for (name, short) in &split {
+            let mut candidates = split.iter().filter(|(_, long)| shorter_form(short, long));
+            if let (Some((long, _)), None) = (candidates.next(), candidates.next()) {
+                longer.insert((*name).clone(), (*long).clone());
+            }
+        }
+    }
+    longer
 }
 
 /// Forgets the surname links of known place names that the document mostly tags as
@@ -253,5 +288,31 @@ mod tests {
         let mut ms = mentions(text, &[("Manuel Belgrano", Person), ("Belgrano", Place), ("Belgrano", Place)]);
         resolve_document(text, &mut ms, &flags);
         assert_eq!((ms[1].kind, ms[2].canonical.as_str()), (Person, "Manuel Belgrano"));
+    }
+
+    #[test]
+    fn a_shorter_full_name_is_the_same_person_and_the_surname_follows() {
+        use EntityKind::Person;
+        let text = "Joshua Abraham Norton arrived. Joshua Norton stayed. Norton ruled.";
+        let mut ms = mentions(
+            text,
+            &[("Joshua Abraham Norton", Person), ("Joshua Norton", Person), ("Norton", Person)],
+        );
+        resolve_document(text, &mut ms, &flags);
+        let canonical: Vec<&str> = ms.iter().map(|m| m.canonical.as_str()).collect();
+        assert_eq!(canonical, ["Joshua Abraham Norton"; 3]);
+
+        // Two different middle names: two people, and the surname stays ambiguous.
+        let text = "John Adam Smith came. John Bob Smith left. John Smith spoke. Smith won.";
+        let spans = [
+            ("John Adam Smith", Person),
+            ("John Bob Smith", Person),
+            ("John Smith", Person),
+            ("Smith", Person),
+        ];
+        let mut ms = mentions(text, &spans);
+        resolve_document(text, &mut ms, &flags);
+        let canonical: Vec<&str> = ms.iter().map(|m| m.canonical.as_str()).collect();
+        assert_eq!(canonical, ["John Adam Smith", "John Bob Smith", "John Smith", "Smith"]);
     }
 }
