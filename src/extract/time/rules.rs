@@ -797,6 +797,10 @@ impl<'a> Grammar<'a> {
         if self.is(next, "fiscal") {
             next = self.skip(next + 1, "year");
             rule = "fiscal_year";
+        } else if self.is(next, "fy") && self.year_number(next + 1).is_some() {
+            // "FY2020", "FY 2020".
+            next += 1;
+            rule = "fiscal_year";
         } else if self.is(next, "the") && self.is(next + 1, "year") {
             next += 2;
         } else if self.is(next, "year") {
