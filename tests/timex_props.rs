@@ -82,12 +82,36 @@ const FRAGMENTS: &[&str] = &[
     "hour",
     "1 1/2",
     "the end of",
+    "44",
+    "BC",
+    "B.C.",
+    "AD",
+    "(",
+    ")",
+    "Q3",
+    "H1",
+    "FY2020",
+    "03/04/2019",
+    "3.4.2019",
+    "–",
+    "\u{a0}",
+    "\u{3000}",
+    "Summer",
+    "et al.",
+    "next",
+    "her",
+    "80s",
+    "Lucio Gutierrez",
+    "Quito",
 ];
 
 fn date_ish_text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(FRAGMENTS), 0..16).prop_flat_map(|words| {
         let count = words.len();
-        (Just(words), prop::collection::vec(prop::sample::select(&[" ", "", "  ", "\n"][..]), count))
+        (
+            Just(words),
+            prop::collection::vec(prop::sample::select(&[" ", "", "  ", "\n", "\u{a0}"][..]), count),
+        )
             .prop_map(|(words, gaps)| {
                 words.iter().zip(gaps).map(|(word, gap)| format!("{word}{gap}")).collect()
             })
@@ -129,6 +153,15 @@ proptest! {
         assert_well_formed(&text, &found);
         let picked = reference_date(&text, None);
         prop_assert_eq!(picked.date.is_some(), picked.source != ReferenceSource::None);
+    }
+
+    #[test]
+    fn whole_extraction_never_panics(text in date_ish_text(), reference in reference()) {
+        let extraction = chronoscope::extract::extract_document(&text, reference);
+        assert_well_formed(&text, &extraction.timexes);
+        for range in &extraction.sentences {
+            prop_assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+        }
     }
 }
 

@@ -102,8 +102,11 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
     if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '\'' | '“' | '(')) {
         return false;
     }
-    let word_start =
-        text[..dot].rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |p| p + 1);
+    let word_start = text[..dot]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || *c == '(' || *c == '"')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &text[word_start..dot];
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     !(single_initial || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str()))
@@ -112,6 +115,12 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::split_sentences;
+
+    #[test]
+    fn wide_spaces_before_a_period_are_whole_characters() {
+        let text = "Hello\u{a0}world. Next\u{3000}one. End.";
+        assert_eq!(split_sentences(text).len(), 3);
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text).into_iter().map(|r| &text[r]).collect()
