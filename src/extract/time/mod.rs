@@ -180,10 +180,13 @@ pub fn reference_date(text: &str, given: Option<Date>) -> ReferenceDate {
     if let Some(date) = header_date(text) {
         return ReferenceDate { date: Some(date), source: ReferenceSource::Document };
     }
-    let latest = tag(text, None)
+    let found = tag(text, None);
+    let bracketed = inside_parentheses(text, found.iter().map(|timex| timex.start));
+    let latest = found
         .iter()
-        .filter(|timex| !inside_parentheses(text, timex.start))
-        .filter_map(explicit_day)
+        .zip(bracketed)
+        .filter(|(_, inside)| !inside)
+        .filter_map(|(timex, _)| explicit_day(timex))
         .max();
     ReferenceDate {
         date: latest,
@@ -222,7 +225,7 @@ fn header_date(text: &str) -> Option<Date> {
         };
         // Life dates in a first line ("Byron (22 January 1788 - 19 April 1824) was") are
         // not a dateline.
-        let dateline = marker_at.is_some() && !inside_parentheses(trimmed, timex.start);
+        let dateline = marker_at.is_some() && inside_parentheses(trimmed, [timex.start]) == [false];
         // A line that is mostly a date, under a headline ("Friday, July 21, 2017"), but
         // not a short sentence ("It ended on May 1, 1998.").
         let covered: usize = found.iter().map(|timex| timex.end - timex.start).sum();
@@ -234,19 +237,27 @@ fn header_date(text: &str) -> Option<Date> {
     None
 }
 
-/// Whether `at` lies inside an unclosed parenthesis on its line: life dates ("(8 February
-/// 1700 – 17 March 1782)") and asides say nothing about when the text was written.
-fn inside_parentheses(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
-    let mut depth = 0_i32;
-    for byte in text[line_start..at].bytes() {
-        match byte {
-            b'(' => depth += 1,
-            b')' => depth = (depth - 1).max(0),
-            _ => {}
-        }
-    }
-    depth > 0
+/// Whether each of the ascending byte offsets lies inside an unclosed parenthesis on its
+/// line: life dates ("(8 February 1700 – 17 March 1782)") and asides say nothing about when
+/// the text was written. One pass over the text, however long its lines.
+fn inside_parentheses(text: &str, offsets: impl IntoIterator<Item = usize>) -> Vec<bool> {
+    let bytes = text.as_bytes();
+    let (mut scanned, mut depth) = (0, 0_u32);
+    offsets
+        .into_iter()
+        .map(|at| {
+            for &byte in &bytes[scanned..at.max(scanned)] {
+                match byte {
+                    b'(' => depth += 1,
+                    b')' => depth = depth.saturating_sub(1),
+                    b'\n' => depth = 0,
+                    _ => {}
+                }
+            }
+            scanned = scanned.max(at);
+            depth > 0
+        })
+        .collect()
 }
 
 /// The date of a timex that names one day with its year.
@@ -424,6 +435,11 @@ fn kind_of(spec: &Spec) -> TimexType {
 /// How close (in bytes) a day-precise date must be for a bare clock time to fall on it.
 const SAME_DAY_DISTANCE: usize = 120;
 
+/// How many expressions back an anchor is looked for, so that a long text without one
+/// (thousands of dates and no quarter for "a year earlier") is not searched all through for
+/// every expression.
+const LOOKBACK: usize = 64;
+
 /// How close (in bytes) a month must follow another to continue a list of them.
 const LIST_DISTANCE: usize = 60;
 
@@ -445,7 +461,7 @@ fn choose_anchor(
     continues_list: bool,
     found: &[Timex],
 ) -> (Anchor, Option<Point>) {
-    let previous = found.iter().enumerate().rev().find_map(|(index, timex)| {
+    let previous = found.iter().enumerate().rev().take(LOOKBACK).find_map(|(index, timex)| {
         let interval = timex.interval?;
         let usable = matches!(timex.kind, TimexType::Date | TimexType::Time)
             && interval.granularity <= Granularity::Year
@@ -455,7 +471,7 @@ fn choose_anchor(
             Point { date: interval.earliest, granularity: interval.granularity, narrative: true },
         ))
     });
-    let comparable = found.iter().enumerate().rev().find_map(|(index, timex)| {
+    let comparable = found.iter().enumerate().rev().take(LOOKBACK).find_map(|(index, timex)| {
         let interval = timex.interval?;
         let original =
             !matches!(timex.anchor, Anchor::PreviousTimex(_)) && !matches!(timex.rule, "ago" | "comparative");
