@@ -35,8 +35,8 @@ pub fn exported_events<'a>(corpus: &'a Corpus, events: &[EventId]) -> Vec<Export
             let span = event.span;
             ExportedEvent {
                 value: &timex.value,
-                earliest: span.map(|s| s.interval.earliest.to_string()).unwrap_or_default(),
-                latest: span.map(|s| s.interval.latest.to_string()).unwrap_or_default(),
+                earliest: span.map(|s| export_date(s.interval.earliest)).unwrap_or_default(),
+                latest: span.map(|s| export_date(s.interval.latest)).unwrap_or_default(),
                 certainty: match span {
                     None => "undated",
                     Some(s) if s.corrected => "corrected",
@@ -55,6 +55,16 @@ pub fn exported_events<'a>(corpus: &'a Corpus, events: &[EventId]) -> Vec<Export
             }
         })
         .collect()
+}
+
+/// A day as `YYYY-MM-DD`, and a day before Christ as TIMEX3 writes it ("BC0044-03-15"):
+/// ISO's "-000043-03-15" would be a formula to a spreadsheet, and a puzzle to a reader.
+fn export_date(date: jiff::civil::Date) -> String {
+    if date.year() > 0 {
+        date.to_string()
+    } else {
+        format!("BC{:04}-{:02}-{:02}", 1 - i32::from(date.year()), date.month(), date.day())
+    }
 }
 
 /// RFC 4180 CSV with a header row, starting with a UTF-8 byte order mark so that Excel
@@ -105,6 +115,12 @@ mod tests {
         assert_eq!(csv_field("Quito"), "Quito");
         assert_eq!(csv_field("Quito, Ecuador"), "\"Quito, Ecuador\"");
         assert_eq!(csv_field("the \"forajidos\""), "\"the \"\"forajidos\"\"\"");
+    }
+
+    #[test]
+    fn days_before_christ_export_as_timex_values() {
+        assert_eq!(super::export_date(jiff::civil::date(-43, 3, 15)), "BC0044-03-15");
+        assert_eq!(super::export_date(jiff::civil::date(420, 9, 30)), "0420-09-30");
     }
 
     #[test]

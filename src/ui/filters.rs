@@ -186,9 +186,10 @@ fn facet_ui(
                 }
                 let mentions = model.corpus.entity(id).mentions;
                 let events = if count == 1 { "event" } else { "events" };
+                let mentions_word = if mentions == 1 { "mention" } else { "mentions" };
                 ui.label(text)
                     .on_hover_text(format!(
-                        "{count} {events} shown · {mentions} mentions in all\n\
+                        "{count} {events} shown · {mentions} {mentions_word} in all\n\
                          Right-click to rename, merge, change kind or split an alias"
                     ))
                     .context_menu(|ui| entity_menu_ui(ui, model, id, &mut state.rename_text, commands));

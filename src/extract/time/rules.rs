@@ -440,9 +440,10 @@ impl<'a> Grammar<'a> {
         Some((*before_christ, next))
     }
 
-    /// A year with its era: "44 BC", "AD 330", "330 AD", "300 BCE". Years before Christ are
-    /// astronomical (1 BC is year 0), as the calendar counts them.
-    fn era_year(&self, at: usize) -> Option<(i32, usize)> {
+    /// A year with its era: "44 BC", "AD 330", "330 AD", "300 BCE" (`in_date` when a month
+    /// or day comes before it). Years before Christ are astronomical (1 BC is year 0), as the
+    /// calendar counts them.
+    fn era_year(&self, at: usize, in_date: bool) -> Option<(i32, usize)> {
         let number = |at: usize| {
             self.standalone_number(at)
                 .filter(|(value, width)| *width <= 4 && *value >= 1)
@@ -455,6 +456,29 @@ impl<'a> Grammar<'a> {
         }
         let value = number(at)?;
         let (before_christ, end) = self.era(at + 1)?;
+        // "BC Hydro", "the 2017 BC election", "CE-marked", "5 AD licences" are no eras: the
+        // marker must not start a name or a compound, the number must not follow a
+        // determiner, a small number needs a date or a preposition before it, and a
+        // recent-looking one needs all of that ("In 2017 BC Hydro raised rates").
+        let name_goes_on =
+            self.token(end).is_some_and(|token| token.shape == Shape::Word && token.capitalized)
+                || self.punct(end, b'-') && self.tight(end);
+        let determiner = at > 0 && DETERMINERS.iter().any(|word| self.spelled(at - 1, word));
+        let circa = at > 1 && self.punct(at - 1, b'.') && self.spelled(at - 2, "c");
+        let placed = in_date
+            || circa
+            || at > 0
+                && self.is_any(
+                    at - 1,
+                    &["in", "by", "from", "until", "since", "before", "after", "during", "of", "to"],
+                );
+        let approximate = at > 0 && self.is_any(at - 1, &["about", "around", "circa"]);
+        let rejected = determiner
+            || name_goes_on && (!placed || (1800..=2100).contains(&value))
+            || value < 100 && !placed && !approximate;
+        if rejected {
+            return None;
+        }
         let year = if before_christ { 1 - value as i32 } else { value as i32 };
         Some((year, end))
     }
@@ -468,7 +492,7 @@ impl<'a> Grammar<'a> {
         } else {
             self.skip(next, "of")
         };
-        if let Some((year, end)) = self.era_year(next) {
+        if let Some((year, end)) = self.era_year(next, true) {
             return (Some(year), end);
         }
         if let Some((value, 3)) = self.standalone_number(next)
@@ -818,7 +842,7 @@ impl<'a> Grammar<'a> {
         if let Some((year, end)) = self.spelled_year(next) {
             return reading(end, year_spec(year), Cue::Absolute, "spelled_year");
         }
-        if let Some((year, end)) = self.era_year(next) {
+        if let Some((year, end)) = self.era_year(next, false) {
             return reading(end, year_spec(year), Cue::Absolute, "era_year");
         }
         if next == at
@@ -2196,6 +2220,10 @@ const NOT_COUNTED: [&str; 16] = [
     "he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "there", "when", "while",
     "as", "but",
 ];
+
+/// Words before a number that make it a count or a label, not a year ("the 2017 BC
+/// election").
+const DETERMINERS: [&str; 9] = ["the", "a", "an", "its", "this", "their", "his", "her", "our"];
 
 /// Possessives that make "80s" or "twenties" an age, not a decade.
 const AGE_OWNERS: [&str; 8] = ["her", "his", "their", "my", "your", "our", "its", "one's"];
