@@ -852,20 +852,12 @@ impl<'a> Grammar<'a> {
         }
         let year = self.year_number(next)?;
         let decade_suffix = self.tight(next + 1) && self.is(next + 1, "s");
-        let counted_noun = self.token(next + 1).is_some_and(|token| {
-            token.shape == Shape::Word
-                && !token.capitalized
-                && token.lex == Lex::Other
-                && !NOT_COUNTED.iter().any(|word| self.spelled(next + 1, word))
-        });
-        if decade_suffix || next == at && counted_noun && !(1900..=2030).contains(&year) {
+        if decade_suffix || next == at && self.counted_noun(next + 1) && !(1900..=2030).contains(&year) {
             return None;
         }
-        // The first year of a range needs no preposition: "the Meiji period (1868 - 1912)".
-        let range_start = self.range_connector(next + 1).is_some_and(|after| {
-            self.year_number(after).is_some_and(|last| last > year) || self.range_tail_year(after).is_some()
-        });
-        let range_end = self.range_first_year(next).is_some_and(|first| first < year);
+        // Both ends of a range of years need no preposition: "the Meiji period (1868 - 1912)".
+        let range_start = self.year_range(next).is_some();
+        let range_end = self.range_first_year(next).is_some();
         if next == at
             && !(1900..=2050).contains(&year)
             && !self.year_context(at)
@@ -887,22 +879,44 @@ impl<'a> Grammar<'a> {
         self.text[before.end..token.start].contains(['–', '—']).then_some(at)
     }
 
-    /// The year that opens a range ending at token `at` ("1868" for "1912" in "1868 - 1912").
+    /// A lowercase word that a number before it would count ("1500 protesters"), unlike
+    /// "she" or a temporal word.
+    fn counted_noun(&self, at: usize) -> bool {
+        self.token(at).is_some_and(|token| {
+            token.shape == Shape::Word
+                && !token.capitalized
+                && token.lex == Lex::Other
+                && !NOT_COUNTED.iter().any(|word| self.spelled(at, word))
+        })
+    }
+
+    /// A range of years opening at token `at`: "(1868 - 1912)", "in 1795–1821", "(1892 –
+    /// 96)", as its last year and that year's token. It must open after a parenthesis or a
+    /// preposition and count nothing, unlike "1500-2000 protesters" or "pages 1100-1250".
+    fn year_range(&self, at: usize) -> Option<(i32, usize)> {
+        let first = self.year_number(at)?;
+        let last_at = self.range_connector(at + 1)?;
+        let last = match self.digits(last_at)? {
+            (value, 2) => first - first % 100 + value as i32,
+            _ => self.year_number(last_at)?,
+        };
+        let placed = at > 0 && self.punct(at - 1, b'(') || self.year_context(at);
+        (last > first && placed && !self.counted_noun(last_at + 1)).then_some((last, last_at))
+    }
+
+    /// The year ending a range of years at token `at` ("1912" in "1868 - 1912"), if any.
     fn range_first_year(&self, at: usize) -> Option<i32> {
         (at.saturating_sub(2)..at).rev().find_map(|start| {
-            let year = self.year_number(start)?;
-            (self.range_connector(start + 1) == Some(at)).then_some(year)
+            self.year_range(start).filter(|(_, last_at)| *last_at == at).map(|(last, _)| last)
         })
     }
 
     /// A two-digit year ending a range that names its century once: "96" in "1892 - 96".
     fn range_tail_year(&self, at: usize) -> Option<i32> {
-        let (value, 2) = self.digits(at)? else {
+        let (_, 2) = self.digits(at)? else {
             return None;
         };
-        let first = self.range_first_year(at)?;
-        let year = first - first % 100 + value as i32;
-        (year > first).then_some(year)
+        self.range_first_year(at)
     }
 
     /// A preposition or cue before token `at` that makes a number there a year ("in 1492").
@@ -1342,7 +1356,9 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let abbreviated = !is_full_name(token.key);
-        if abbreviated && !self.punct(at + 1, b'.') {
+        // "Sat." but not "the SAT." (a test) or "SUN." (a newspaper).
+        let all_caps = self.text[token.start..token.end].bytes().all(|byte| byte.is_ascii_uppercase());
+        if abbreviated && (!self.punct(at + 1, b'.') || all_caps) {
             return None;
         }
         let end = if abbreviated { at + 2 } else { at + 1 };
