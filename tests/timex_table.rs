@@ -268,6 +268,12 @@ fn an_inferred_reference_date_is_only_a_weak_anchor() {
     assert_eq!((reference.date, reference.source), (Date::new(2003, 3, 3).ok(), ReferenceSource::Document));
     assert_eq!(found.last().map(|timex| timex.value.as_str()), Some("2003-03-04"));
 
+    // "Sentenced" is no "Sent:" header.
+    let (reference, found) =
+        tag_inferred("Court news\nSentenced on 4 July 2001, he appealed.\nToday he is free.");
+    assert_eq!(reference.source, ReferenceSource::Inferred);
+    assert_eq!(found[1].value, "PRESENT_REF");
+
     // A date the user gives is trusted: "today" is that day.
     let found =
         tag("The treaty was signed on May 1, 1998. It is still in force today.", Date::new(2001, 2, 3).ok());

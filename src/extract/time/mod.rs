@@ -201,8 +201,9 @@ const HEADER_LINES: usize = 8;
 const DATELINE_MARKERS: [&str; 7] = [" -- ", " - ", " — ", "(AP)", "(Reuters)", "(AFP)", "(UPI)"];
 
 /// Header words that introduce a document's date ("Date:", "Dated", "Published", an
-/// e-mail's "Sent:", a court paper's "Filed").
-const HEADER_WORDS: [&str; 7] = ["date", "published", "posted", "updated", "dateline", "sent", "filed"];
+/// e-mail's "Sent:", a court paper's "Filed"), as whole words ("Sentenced" is none).
+const HEADER_WORDS: [&str; 8] =
+    ["date", "dated", "published", "posted", "updated", "dateline", "sent", "filed"];
 
 /// How far into a line a dateline's marker may be ("QUITO, Jan 22, 2000 (AP) --" is 27
 /// bytes); a dash further in belongs to a sentence, not to a dateline.
@@ -213,7 +214,11 @@ fn header_date(text: &str) -> Option<Date> {
     for (index, line) in text.split_inclusive('\n').take(HEADER_LINES).enumerate() {
         let trimmed = line.trim();
         let lower = trimmed.to_ascii_lowercase();
-        let header = HEADER_WORDS.iter().any(|word| lower.starts_with(word));
+        let header = HEADER_WORDS.iter().any(|word| {
+            lower
+                .strip_prefix(word)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        });
         let marker_at = DATELINE_MARKERS
             .iter()
             .filter_map(|marker| trimmed.find(marker))

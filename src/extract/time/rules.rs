@@ -934,12 +934,13 @@ impl<'a> Grammar<'a> {
     /// "the 1990s", "1990s", "the '90s", "the nineties", "the mid-1990s"; not an age
     /// ("in her 80s", "his early twenties").
     fn decade(&self, at: usize) -> Option<Reading> {
+        let next = self.skip(at, "the");
+        // "her 1980s albums" is a decade; "her 80s" an age.
         let age = (at.saturating_sub(2)..at)
             .any(|before| AGE_OWNERS.iter().any(|owner| self.spelled(before, owner)));
-        if age {
+        if age && self.digits(next).is_none_or(|(_, width)| width != 4) {
             return None;
         }
-        let next = self.skip(at, "the");
         if let Some((value, width)) = self.digits(next)
             && self.tight(next + 1)
             && self.is(next + 1, "s")
