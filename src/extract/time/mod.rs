@@ -298,29 +298,33 @@ pub fn tag_document(text: &str, reference: ReferenceDate) -> Vec<Timex> {
 /// first, "03/04/2000" reads 3 April first (4 March stays the alternative), and the other
 /// way round after "01/21/2000".
 fn follow_numeric_convention(text: &str, found: &mut [Timex]) {
+    // The day and month of "21/01/2000" or "03/04/2019 10:30", not of ISO "2019-03-04".
     let numbers = |timex: &Timex| {
+        if !matches!(timex.rule, "numeric_date" | "iso_datetime") {
+            return None;
+        }
         let mut groups = text[timex.start..timex.end].split(|c: char| !c.is_ascii_digit());
-        Some((groups.next()?.parse::<u32>().ok()?, groups.next()?.parse::<u32>().ok()?))
+        let first = groups.next().filter(|group| group.len() <= 2)?;
+        Some((first.parse::<u32>().ok()?, groups.next()?.parse::<u32>().ok()?))
     };
     let (mut day_first, mut month_first) = (false, false);
-    for (first, second) in found.iter().filter(|timex| timex.rule == "numeric_date").filter_map(numbers) {
+    for (first, second) in found.iter().filter_map(numbers) {
         day_first |= first > 12 && second <= 12;
         month_first |= second > 12 && first <= 12;
     }
     if day_first == month_first {
         return;
     }
-    for timex in
-        found.iter_mut().filter(|timex| timex.rule == "numeric_date" && timex.alternatives.len() == 1)
-    {
+    for timex in found.iter_mut().filter(|timex| timex.alternatives.len() == 1) {
         let (Some((first, _)), Some(interval)) = (numbers(timex), timex.interval) else {
             continue;
         };
         let reads_day_first = u32::from(interval.earliest.day().unsigned_abs()) == first;
-        if reads_day_first != day_first {
+        if reads_day_first != day_first && timex.value.len() >= 10 {
             let other = std::mem::replace(&mut timex.alternatives[0], interval);
-            timex.interval = Some(other);
-            timex.value = other.earliest.to_string();
+            timex.interval = Some(Interval { granularity: interval.granularity, ..other });
+            // Keep the time of day: "2019-04-03T10:30".
+            timex.value = format!("{}{}", other.earliest, &timex.value[10..]);
         }
     }
 }

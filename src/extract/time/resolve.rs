@@ -295,7 +295,7 @@ fn part_of_year(year: YearOf, part: YearPart, anchor: Option<Point>) -> Resoluti
         return Resolution::unresolved(format!("XXXX-{code}"));
     };
     Resolution {
-        value: format!("{year:04}-{code}"),
+        value: format!("{}-{code}", year_code(year)),
         interval: part_interval(year, part),
         alternatives: Vec::new(),
     }
@@ -558,36 +558,37 @@ fn shift(date: Date, unit: Unit, amount: i32) -> Option<Date> {
 /// The TIMEX3 value naming the period of `granularity` that contains `date`.
 fn format_value(date: Date, granularity: Granularity) -> String {
     let (year, month) = (i32::from(date.year()), date.month());
-    if year <= 0
-        && granularity <= Granularity::Year
-        && let Ok(leap_year) = date.with().year(2000).build()
-    {
-        // TIMEX3 writes years before Christ as "BC0044"; the calendar's year 0 is 1 BC.
-        let ad = format_value(leap_year, granularity);
-        return format!("BC{:04}{}", 1 - year, &ad[4..]);
-    }
     match granularity {
         Granularity::TimeOfDay | Granularity::Day => {
-            format!("{year:04}-{month:02}-{:02}", date.day())
+            format!("{}-{month:02}-{:02}", year_code(year), date.day())
         }
         Granularity::Week => {
             let week = date.iso_week_date();
-            format!("{:04}-W{:02}", week.year(), week.week())
+            format!("{}-W{:02}", year_code(i32::from(week.year())), week.week())
         }
-        Granularity::Month => format!("{year:04}-{month:02}"),
+        Granularity::Month => format!("{}-{month:02}", year_code(year)),
         Granularity::Season => {
             let (year, season) = match month {
                 1 | 2 => (year - 1, 3),
                 12 => (year, 3),
                 _ => (year, (month as u8 - 3) / 3),
             };
-            format!("{year:04}-{}", season_code(season))
+            format!("{}-{}", year_code(year), season_code(season))
         }
-        Granularity::Quarter => format!("{year:04}-Q{}", (month - 1) / 3 + 1),
-        Granularity::Year => format!("{year:04}"),
+        Granularity::Quarter => format!("{}-Q{}", year_code(year), (month - 1) / 3 + 1),
+        Granularity::Year => year_code(year),
+        // The 650s BC are "BC065", the seventh century BC (700 to 601 BC) "BC06".
+        Granularity::Decade if year <= 0 => format!("BC{:03}", (1 - year) / 10),
+        Granularity::Century if year <= 0 => format!("BC{:02}", (-year) / 100),
         Granularity::Decade => format!("{}", year.div_euclid(10)),
         Granularity::Century => format!("{:02}", year.div_euclid(100)),
     }
+}
+
+/// A year as TIMEX3 writes it: "2005", "0420", and "BC0044" for 44 BC (the calendar's
+/// year -43; its year 0 is 1 BC).
+fn year_code(year: i32) -> String {
+    if year > 0 { format!("{year:04}") } else { format!("BC{:04}", 1 - year) }
 }
 
 /// The whole period of `granularity` containing `date`.

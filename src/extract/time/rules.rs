@@ -727,14 +727,22 @@ impl<'a> Grammar<'a> {
     }
 
     /// The year a range gives its first, year-less end: "between May and June 1981",
-    /// "from March 3 to April 5, 2001"; "December to March 2004" starts in 2003.
+    /// "from March 3 to April 5, 2001", "from 3 March to 5 April 2001"; "December to March
+    /// 2004" starts in 2003.
     fn range_year(&self, at: usize, month: u8) -> Option<i32> {
         let connector = self.punct(at, b'-')
             || ["and", "to", "until", "till", "through", "thru"].iter().any(|word| self.spelled(at, word));
         if !connector {
             return None;
         }
-        let (last_month, after_month) = self.month(at + 1)?;
+        // The far end may put its day first: "from 3 March to 5 April 2001".
+        let far_month = match self.day_or_ordinal(at + 1) {
+            Some((_, after_day)) if self.month(self.skip(after_day, "of")).is_some() => {
+                self.skip(after_day, "of")
+            }
+            _ => at + 1,
+        };
+        let (last_month, after_month) = self.month(far_month)?;
         let after_day = self.day_number(after_month).map_or(after_month, |(_, after_day)| after_day);
         let year = self.trailing_year(after_day).0?;
         Some(if month > last_month { year - 1 } else { year })
@@ -790,6 +798,7 @@ impl<'a> Grammar<'a> {
             return reading(end, spec, Cue::Deictic, "day_month_relative_year");
         }
         let (year, end) = self.trailing_year(after_month);
+        let year = year.or_else(|| self.range_year(after_month, month));
         if year.is_none()
             && let Some(relation) = self.trailing_relation(after_month)
         {
@@ -809,9 +818,12 @@ impl<'a> Grammar<'a> {
             "next" => Relation::Next,
             _ => return None,
         };
-        let names_a_time =
-            matches!(self.lex(at + 1), Lex::Unit(..) | Lex::Month(_) | Lex::Weekday(_) | Lex::Season(_));
-        (!names_a_time).then_some(relation)
+        // Not "3 May last night", "5 June next to the river" or "October last year".
+        let goes_on = matches!(
+            self.lex(at + 1),
+            Lex::Unit(..) | Lex::Month(_) | Lex::Weekday(_) | Lex::Season(_) | Lex::DayPart(_)
+        ) || self.spelled(at + 1, "to");
+        (!goes_on).then_some(relation)
     }
 
     /// "1999", "fiscal 1989", "the year 2000", "1999-2000" (each year separately).
