@@ -495,8 +495,11 @@ impl<'a> Grammar<'a> {
         if let Some((year, end)) = self.era_year(next, true) {
             return (Some(year), end);
         }
+        // "30 September 420," and "December of 384", but not "4.1 in March, 105."
+        let comma = self.punct(at, b',');
         if let Some((value, 3)) = self.standalone_number(next)
             && value >= 100
+            && (!comma || self.is(next - 1, "of"))
             && self.token(next + 1).is_none_or(|token| matches!(token.shape, Shape::Punct(_)))
         {
             return (Some(value as i32), next + 1);
@@ -2059,12 +2062,20 @@ impl<'a> Grammar<'a> {
                     Cue::Absolute,
                     "quarter_code",
                 ),
-                None => reading(
-                    at + 2,
-                    Spec::PartOfYear { year: YearOf::Implicit, part },
-                    Cue::Bare,
-                    "quarter_code",
-                ),
+                // Without a year, only a quarter after a preposition: "sales rose in Q2", not
+                // "the H1 tag".
+                None if matches!(part, YearPart::Quarter(_))
+                    && at > 0
+                    && self.is_any(at - 1, &["in", "for", "during", "by", "until", "since", "of", "to"]) =>
+                {
+                    reading(
+                        at + 2,
+                        Spec::PartOfYear { year: YearOf::Implicit, part },
+                        Cue::Bare,
+                        "quarter_code",
+                    )
+                }
+                None => None,
             };
         }
         let (year, next) = year(at)?;
