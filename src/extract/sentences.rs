@@ -17,6 +17,9 @@ const ABBREVIATIONS: &[&str] = &[
     "fig", "dept", "est", "mt", "ft",
 ];
 
+/// The longest a sentence grows before it is cut at the next space.
+const MAX_SENTENCE_BYTES: usize = 2000;
+
 /// Splits `text` into trimmed sentence byte ranges, in order, never empty.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
@@ -34,6 +37,9 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
                 }
                 Some(end)
             }
+            // A run-on "sentence" (a table, a list without full stops) is cut at a space:
+            // each event carries its sentence, and a megabyte per event helps no one.
+            b' ' if i - start >= MAX_SENTENCE_BYTES => Some(i),
             _ => None,
         };
         if let Some(end) = boundary_end {
@@ -115,6 +121,14 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::split_sentences;
+
+    #[test]
+    fn a_run_on_line_is_cut_into_sentences_of_bounded_length() {
+        let text = "1999 - ".repeat(8000);
+        let sentences = split_sentences(&text);
+        assert!(sentences.len() > 20);
+        assert!(sentences.iter().all(|range| range.len() <= super::MAX_SENTENCE_BYTES + 8));
+    }
 
     #[test]
     fn wide_spaces_before_a_period_are_whole_characters() {
