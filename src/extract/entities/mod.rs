@@ -133,6 +133,11 @@ impl Recognizer {
                 if flags & gazetteer::DEMONYM != 0 && (e == s + 1 || flags & names == 0) {
                     return;
                 }
+                // A title alone ("the President", "the Emperor") names no one by itself,
+                // unless it is also a surname ("King", "Bishop").
+                if e == s + 1 && flags & gazetteer::TITLE != 0 && flags & names == 0 {
+                    return;
+                }
                 if e == s + 1 {
                     let place_cue =
                         s > 0 && PLACE_PREPOSITIONS.contains(&words[s - 1].to_lowercase().as_str());
