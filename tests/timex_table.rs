@@ -306,6 +306,9 @@ fn a_numeric_date_that_reads_both_ways_keeps_the_other_reading() {
     let alternatives: Vec<Date> = found[0].alternatives.iter().map(|interval| interval.earliest).collect();
     assert_eq!(alternatives, [day("2019-04-03")]);
 
+    // A date that reads two ways is no ground for guessing the document's date.
+    assert_eq!(reference_date("The contract was signed on 03/04/2019.", None).source, ReferenceSource::None);
+
     // Once the document shows it writes the day first, the ambiguous date follows.
     let found = tag("Dated 03/04/2019, received 21/04/2019.", None);
     let alternatives: Vec<Date> = found[0].alternatives.iter().map(|interval| interval.earliest).collect();

@@ -265,10 +265,12 @@ fn inside_parentheses(text: &str, offsets: impl IntoIterator<Item = usize>) -> V
         .collect()
 }
 
-/// The date of a timex that names one day with its year.
+/// The date of a timex that names one day with its year, and only one ("03/04/2019" could
+/// be either of two days).
 fn explicit_day(timex: &Timex) -> Option<Date> {
     let interval = timex.interval?;
     (timex.anchor == Anchor::Absolute
+        && timex.alternatives.is_empty()
         && matches!(interval.granularity, Granularity::Day | Granularity::TimeOfDay))
     .then_some(interval.earliest)
 }
