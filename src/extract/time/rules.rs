@@ -720,6 +720,15 @@ impl<'a> Grammar<'a> {
             let spec = Spec::YearRelative { offset, month, day: None };
             return reading(end, spec, Cue::Deictic, "month_relative_year");
         }
+        // "the January Uprising", "the October Revolution": a name, not a month.
+        if at > 0
+            && self.is(at - 1, "the")
+            && self
+                .token(after_month)
+                .is_some_and(|next| next.shape == Shape::Word && next.capitalized && next.lex == Lex::Other)
+        {
+            return None;
+        }
         let token = self.token(at)?;
         let abbreviated = !is_full_name(token.key);
         let ambiguous = matches!(token.key, "may" | "march" | "mar" | "jan" | "jun" | "aug" | "dec");
@@ -1131,8 +1140,8 @@ impl<'a> Grammar<'a> {
             // "Now, he says ...": a discourse marker opening the sentence, not a time.
             return None;
         }
-        if self.is_any(at, &["today", "tonight", "tomorrow"]) && self.inside_name(at) {
-            // "USA Today", "VOA Today": a name, not a day.
+        if self.is_any(at, &["yesterday", "today", "tonight", "tomorrow"]) && self.inside_name(at) {
+            // "USA Today", "From Yesterday": a name or a title, not a day.
             return None;
         }
         if self.tight(at + 1) && self.punct(at + 1, b'\'') && !self.is(at + 2, "s") {
