@@ -209,6 +209,9 @@ const HEADER_WORDS: [&str; 8] =
 /// bytes); a dash further in belongs to a sentence, not to a dateline.
 const DATELINE_BYTES: usize = 60;
 
+/// How far into a line a header's or dateline's date is looked for.
+const HEADER_BYTES: usize = 200;
+
 /// The day-precise explicit date of a dateline or date header near the top of `text`.
 fn header_date(text: &str) -> Option<Date> {
     for (index, line) in text.split_inclusive('\n').take(HEADER_LINES).enumerate() {
@@ -224,7 +227,13 @@ fn header_date(text: &str) -> Option<Date> {
             .filter_map(|marker| trimmed.find(marker))
             .min()
             .filter(|at| *at <= DATELINE_BYTES);
-        let found = tag(trimmed, None);
+        // A header's or dateline's date comes early in its line; a one-line document is not
+        // tagged whole here only to be tagged again.
+        let mut head_end = trimmed.len().min(HEADER_BYTES);
+        while !trimmed.is_char_boundary(head_end) {
+            head_end -= 1;
+        }
+        let found = tag(&trimmed[..head_end], None);
         let Some((timex, date)) = found.iter().find_map(|timex| Some((timex, explicit_day(timex)?))) else {
             continue;
         };
@@ -383,7 +392,7 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate
             if reading.spec.depends_on_tense() { grammar.tense(at, reading.end) } else { Tense::Unknown };
         let guessed_present = matches!(reading.rule, "today" | "present")
             && (point.is_none() || !trusted && anchor == Anchor::ReferenceDate);
-        let (anchor, point) = if guessed_present { (Anchor::Unresolved, None) } else { (anchor, point) };
+        let point = if guessed_present { None } else { point };
         let resolution = if guessed_present {
             resolve::Resolution { value: "PRESENT_REF".into(), interval: None, alternatives: Vec::new() }
         } else {
