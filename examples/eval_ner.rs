@@ -4,16 +4,31 @@
 //! 117-145 (and on the Wikinews part of gum.test, the closest to newswire), using MODEL
 //! or else the embedded model. With `NER_VERBOSE=1` it also lists every wrong (+) and
 //! missed (-) span with some left context.
+//!
+//! `eval_ner DATA_DIR --newswire-cv` measures on newswire with more data: it cross-validates
+//! over all 43 Wikinews documents of GUM (news and interviews from every split), four folds,
+//! each trained like the shipped model (gum.train, gum.dev, WikiGold 1-116) but with the
+//! fold's own documents left out.
 
 use std::path::Path;
 
-use chronoscope::extract::entities::{Recognizer, train};
+use chronoscope::extract::entities::train::{self, Doc, Scores, Settings};
+use chronoscope::extract::entities::{EntityKind, Recognizer};
+
+/// Folds of the newswire cross-validation.
+const FOLDS: usize = 4;
+/// WikiGold documents 1-116 are training data; the rest are held out.
+const WIKIGOLD_TRAIN_DOCS: usize = 116;
 
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(data) = args.first() else {
-        return Err("usage: eval_ner DATA_DIR [MODEL]".into());
+        return Err("usage: eval_ner DATA_DIR [MODEL | --newswire-cv]".into());
     };
+    let data = Path::new(data);
+    if args.get(1).map(String::as_str) == Some("--newswire-cv") {
+        return newswire_cross_validation(data);
+    }
     let owned;
     let recognizer = match args.get(1) {
         Some(model) => {
@@ -23,52 +38,100 @@ fn main() -> Result<(), String> {
         }
         None => Recognizer::embedded(),
     };
-    let read = |file: &str| -> Result<Vec<train::Doc>, String> {
-        let path = Path::new(data).join(file);
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        train::read_conll(&text)
-    };
-    let gum = read("gum.test.conll")?;
-    let wiki: Vec<train::Doc> = read("wikigold.conll")?.into_iter().skip(116).collect();
-    let index_path = Path::new(data).join("gum.docs.tsv");
-    let index = std::fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    let test_genres: Vec<&str> = index
-        .lines()
-        .map(|l| l.split('\t').collect::<Vec<_>>())
-        .filter(|c| c.get(3) == Some(&"test"))
-        .map(|c| c[1])
-        .collect();
-    if test_genres.len() != gum.len() {
-        return Err("gum.docs.tsv does not match gum.test.conll".into());
-    }
-    let news: Vec<train::Doc> = gum
-        .iter()
-        .zip(&test_genres)
-        .filter(|(_, g)| matches!(**g, "news" | "interview"))
-        .map(|(d, _)| d.clone())
-        .collect();
+    let gum = read_split(data, "test")?;
+    let wiki: Vec<Doc> = read_docs(data, "wikigold.conll")?.into_iter().skip(WIKIGOLD_TRAIN_DOCS).collect();
+    let news: Vec<Doc> = gum.iter().filter(|(_, genre)| is_newswire(genre)).map(|(d, _)| d.clone()).collect();
+    let gum: Vec<Doc> = gum.into_iter().map(|(d, _)| d).collect();
     for (name, docs) in
         [("gum.test", &gum), ("gum.test news+interview (Wikinews)", &news), ("wikigold 117-145", &wiki)]
     {
-        let verbose = std::env::var_os("NER_VERBOSE").is_some();
-        let scores = train::evaluate_with(recognizer, docs, &mut |line| {
-            if verbose {
-                println!("{line}");
-            }
-        });
-        println!("{name} ({} documents)", docs.len());
-        let rows = scores.kinds.iter().map(|(k, c)| (k.as_str(), *c)).chain([("all", scores.overall())]);
-        for (kind, c) in rows {
-            println!(
-                "  {kind:<13} P {:.3}  R {:.3}  F1 {:.3}  (tp {}, fp {}, fn {})",
-                c.precision(),
-                c.recall(),
-                c.f1(),
-                c.true_pos,
-                c.false_pos,
-                c.false_neg
-            );
-        }
+        let scores = train::evaluate_with(recognizer, docs, &mut report_if_verbose);
+        print_scores(&format!("{name} ({} documents)", docs.len()), &scores);
     }
     Ok(())
+}
+
+/// Trains one model per fold of the Wikinews documents and sums the held-out counts.
+fn newswire_cross_validation(data: &Path) -> Result<(), String> {
+    let mut others = Vec::new();
+    let mut news = Vec::new();
+    for split in ["train", "dev", "test"] {
+        for (doc, genre) in read_split(data, split)? {
+            if is_newswire(&genre) {
+                news.push(doc);
+            } else if split != "test" {
+                others.push(doc);
+            }
+        }
+    }
+    others.extend(read_docs(data, "wikigold.conll")?.into_iter().take(WIKIGOLD_TRAIN_DOCS));
+    let mut total = Scores {
+        kinds: [EntityKind::Person, EntityKind::Place, EntityKind::Organization]
+            .map(|k| (k, train::Counts::default())),
+    };
+    for fold in 0..FOLDS {
+        let mut training = others.clone();
+        let mut test = Vec::new();
+        for (i, doc) in news.iter().enumerate() {
+            if i % FOLDS == fold { test.push(doc.clone()) } else { training.push(doc.clone()) }
+        }
+        let model = train::train(&training, Settings::default(), &mut |_| {});
+        let recognizer = Recognizer::from_model_bytes(&model);
+        let scores = train::evaluate_with(&recognizer, &test, &mut report_if_verbose);
+        for ((_, sum), (_, c)) in total.kinds.iter_mut().zip(scores.kinds) {
+            sum.add(c);
+        }
+    }
+    print_scores(&format!("Wikinews {FOLDS}-fold cross-validation ({} documents)", news.len()), &total);
+    Ok(())
+}
+
+/// Prints each wrong or missed span when `NER_VERBOSE` is set.
+fn report_if_verbose(line: &str) {
+    if std::env::var_os("NER_VERBOSE").is_some() {
+        println!("{line}");
+    }
+}
+
+fn is_newswire(genre: &str) -> bool {
+    matches!(genre, "news" | "interview")
+}
+
+fn read_docs(data: &Path, file: &str) -> Result<Vec<Doc>, String> {
+    let path = data.join(file);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    train::read_conll(&text)
+}
+
+/// The documents of one GUM split with their genres (from gum.docs.tsv, in file order).
+fn read_split(data: &Path, split: &str) -> Result<Vec<(Doc, String)>, String> {
+    let docs = read_docs(data, &format!("gum.{split}.conll"))?;
+    let index_path = data.join("gum.docs.tsv");
+    let index = std::fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let genres: Vec<String> = index
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|c| c.get(3) == Some(&split))
+        .map(|c| c[1].to_string())
+        .collect();
+    if genres.len() != docs.len() {
+        return Err(format!("gum.docs.tsv does not match gum.{split}.conll"));
+    }
+    Ok(docs.into_iter().zip(genres).collect())
+}
+
+fn print_scores(title: &str, scores: &Scores) {
+    println!("{title}");
+    let rows = scores.kinds.iter().map(|(k, c)| (k.as_str(), *c)).chain([("all", scores.overall())]);
+    for (kind, c) in rows {
+        println!(
+            "  {kind:<13} P {:.3}  R {:.3}  F1 {:.3}  (tp {}, fp {}, fn {})",
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.true_pos,
+            c.false_pos,
+            c.false_neg
+        );
+    }
 }

@@ -123,6 +123,8 @@ impl Recognizer {
             org_head_cue(&words, &sf, &mut tags);
             title_cue(&words, &sf, &mut tags);
             surname_cue(&words, &sf, &mut tags);
+            first_name_cue(&words, &sf, &self.gaz, &self.model.vocab, &mut tags);
+            hyphenated_given_name_cue(&words, &mut tags);
             self.country_cue(&words, &mut tags);
             spans(&words, &tags, |s, e, mut kind| {
                 // A name ending in a nationality or creed ("Ecuadorian", "South Korean",
@@ -137,6 +139,11 @@ impl Recognizer {
                 // unless it is also a surname ("King", "Bishop").
                 if e == s + 1 && flags & gazetteer::TITLE != 0 && flags & names == 0 {
                     return;
+                }
+                // A country is never a person, whatever its neighbours suggest ("Sweden
+                // beat South Korea", with player names all around).
+                if e == s + 1 && kind == EntityKind::Person && self.gaz.is_country(&words[s].to_lowercase()) {
+                    kind = EntityKind::Place;
                 }
                 if e == s + 1 {
                     let place_cue =
@@ -252,6 +259,73 @@ fn surname_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usiz
             && is_surname_only(sf.flags[i])
         {
             tags[i] = 1;
+        }
+    }
+}
+
+/// An untagged pair of a census first name and an unknown capitalized word, with no
+/// capitalized word around it ("Andreas Granqvist scored", "by Harry Kane in"), is a
+/// person: the tagger hesitates on surnames it has never seen, mostly at the start of a
+/// sentence. The second word must be nothing the gazetteers or the training vocabulary
+/// know ("Jordan Valley", "Georgia Tech" stay with the tagger), and the first no common
+/// word ("Will", "Mark") or country.
+fn first_name_cue(
+    words: &[&str],
+    sf: &features::SentenceFeatures,
+    gaz: &Gazetteer,
+    vocab: &features::FastSet,
+    tags: &mut [usize],
+) {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let known_elsewhere = gazetteer::PLACE
+        | gazetteer::PLACE_HEAD
+        | gazetteer::ORG
+        | gazetteer::ORG_HEAD
+        | gazetteer::TITLE
+        | gazetteer::CALENDAR
+        | gazetteer::COMMON
+        | gazetteer::DEMONYM;
+    for i in 0..words.len().saturating_sub(1) {
+        let (first, last) = (words[i], words[i + 1]);
+        let alone = tags[i] == 0
+            && tags[i + 1] == 0
+            && (i == 0 || !capital(words[i - 1]))
+            && !words.get(i + 2).is_some_and(|w| capital(w));
+        let first_name = capital(first)
+            && sf.flags[i] & gazetteer::FIRST != 0
+            && sf.flags[i] & (gazetteer::COMMON | gazetteer::TITLE | gazetteer::CALENDAR) == 0
+            && !vocab.contains(&first.to_lowercase())
+            && !gaz.is_country(&first.to_lowercase());
+        let unknown_surname = capital(last)
+            && last.chars().count() >= 2
+            && last.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+            && last.chars().any(char::is_lowercase)
+            && sf.flags[i + 1] & known_elsewhere == 0
+            && !vocab.contains(&last.to_lowercase());
+        if alone && first_name && unknown_surname {
+            tags[i] = 1;
+            tags[i + 1] = 2;
+        }
+    }
+}
+
+/// A short capitalized word followed by a hyphenated given name ("Lee Cheuk-yan", "Kim
+/// Jong-un", "Park Geun-hye") is a person: romanized Chinese and Korean names, which the
+/// tagger, trained on few of them, takes for places.
+fn hyphenated_given_name_cue(words: &[&str], tags: &mut [usize]) {
+    let syllable = |s: &str| (1..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase());
+    for i in 0..words.len().saturating_sub(1) {
+        let family = words[i];
+        let family_ok = (2..=6).contains(&family.len())
+            && family.starts_with(|c: char| c.is_ascii_uppercase())
+            && syllable(&family[1..]);
+        let given_ok = words[i + 1].split_once('-').is_some_and(|(a, b)| {
+            a.starts_with(|c: char| c.is_ascii_uppercase()) && syllable(&a[1..]) && syllable(b)
+        });
+        let inside_longer = words.get(i + 2).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+        if family_ok && given_ok && !inside_longer {
+            tags[i] = 1;
+            tags[i + 1] = 2;
         }
     }
 }

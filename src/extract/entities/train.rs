@@ -336,7 +336,8 @@ impl Counts {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
     }
-    fn add(&mut self, other: Counts) {
+    /// Adds another evaluation's counts (to sum folds of a cross-validation).
+    pub fn add(&mut self, other: Counts) {
         self.true_pos += other.true_pos;
         self.false_pos += other.false_pos;
         self.false_neg += other.false_neg;
