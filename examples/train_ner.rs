@@ -2,7 +2,7 @@
 //! (e.g. `-- ../shared/data/ner assets/ner/model.bin`). Uses gum.train.conll, gum.dev.conll
 //! and WikiGold documents 1-116; refuses to run unless the LICENSES.md beside the output
 //! (assets/ner/LICENSES.md) records the licence of each of them and of each gazetteer.
-//! For experiments only, `NER_SETTINGS=EPOCHS,MIN_COUNT,MISC` (e.g. `15,3,1`) overrides
+//! For experiments only, `NER_SETTINGS=EPOCHS,MIN_COUNT,MISC,BAGS` (e.g. `15,3,1,1`) overrides
 //! the default training settings.
 
 use std::path::{Path, PathBuf};
@@ -42,10 +42,11 @@ fn main() -> Result<(), String> {
     let mut settings = train::Settings::default();
     if let Ok(v) = std::env::var("NER_SETTINGS") {
         let v: Vec<usize> = v.split(',').filter_map(|x| x.parse().ok()).collect();
-        if let [epochs, min_count, misc] = v[..] {
+        if let [epochs, min_count, misc, bags] = v[..] {
             settings.epochs = epochs;
             settings.min_count = min_count;
             settings.misc = misc != 0;
+            settings.bags = bags;
         }
     }
     let model = train::train(&docs, settings, &mut |line| {

@@ -103,11 +103,13 @@ pub struct Settings {
     pub min_count: usize,
     /// Whether to learn the MISC tags (which the output drops) or train them as O.
     pub misc: bool,
+    /// Perceptrons trained on different shuffles and averaged into one.
+    pub bags: usize,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { epochs: 15, prune: 0.05, seed: 42, min_count: 3, misc: false }
+        Settings { epochs: 15, prune: 0.05, seed: 42, min_count: 3, misc: false, bags: 5 }
     }
 }
 
@@ -225,9 +227,34 @@ pub fn train(docs: &[Doc], settings: Settings, log: &mut dyn FnMut(&str)) -> Vec
     Model { first, second, vocab }.to_bytes()
 }
 
+/// Trains `settings.bags` perceptrons, each on its own shuffle of the sentences, and
+/// averages their weights: one shuffle's quirks (a swing of a point or two of F1 from any
+/// small change) wash out.
+fn learn(
+    data: &[(SentenceFeatures, Vec<usize>)],
+    subset: &[usize],
+    settings: Settings,
+    log: &mut dyn FnMut(&str),
+) -> FeatureMap<[f32; NT]> {
+    let bags = settings.bags.max(1);
+    let mut sum: FeatureMap<[f32; NT]> = FeatureMap::default();
+    for bag in 0..bags {
+        let one = Settings { seed: settings.seed + bag as u64 * 7919, prune: 0.0, ..settings };
+        for (f, w) in learn_one(data, subset, one, log) {
+            let s = sum.entry(f).or_insert([0.0; NT]);
+            for (a, b) in s.iter_mut().zip(w) {
+                *a += b / bags as f32;
+            }
+        }
+    }
+    sum.retain(|_, w| w.iter().any(|x| x.abs() >= settings.prune));
+    log(&format!("kept {} features", sum.len()));
+    sum
+}
+
 /// Trains averaged perceptron weights on the sentences `subset` of `data`, dropping the
 /// features whose weights all stay below the pruning threshold.
-fn learn(
+fn learn_one(
     data: &[(SentenceFeatures, Vec<usize>)],
     subset: &[usize],
     settings: Settings,
@@ -293,7 +320,6 @@ fn learn(
             weights.insert(f, w);
         }
     }
-    log(&format!("kept {} features", weights.len()));
     weights
 }
 
