@@ -142,8 +142,22 @@ impl Recognizer {
                 }
                 // A country is never a person, whatever its neighbours suggest ("Sweden
                 // beat South Korea", with player names all around).
-                if e == s + 1 && kind == EntityKind::Person && self.gaz.is_country(&words[s].to_lowercase()) {
+                let lower = words[s].to_lowercase();
+                if e == s + 1 && kind == EntityKind::Person && self.gaz.is_country(&lower) {
                     kind = EntityKind::Place;
+                }
+                // An acronym inside an ordinary sentence is an organization, not the town
+                // it happens to spell ("NATO" is also Nato, Italy); countries ("USA") and
+                // datelines ("QUITO, Jan 22") are left alone.
+                let acronym = words[s].chars().count() >= 3 && words[s].chars().all(char::is_uppercase);
+                if e == s + 1
+                    && kind == EntityKind::Place
+                    && acronym
+                    && s > 0
+                    && !sf.all_caps
+                    && !self.gaz.is_country(&lower)
+                {
+                    kind = EntityKind::Organization;
                 }
                 if e == s + 1 {
                     let place_cue =
