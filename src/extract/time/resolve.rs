@@ -376,9 +376,10 @@ fn weekday_resolution(weekday: u8, relation: Relation, anchor: Option<Point>, te
 
 /// Sort key for the occurrences of a yearless date `distance` days from the anchor: the
 /// nearest first, with dates on the side the tense does not point to (beyond `slack` days)
-/// counted four times as far, and coming dates counted double when the tense is unknown.
+/// counted eight times as far ("reported a loss in December", written in October, means
+/// last December), and coming dates counted double when the tense is unknown.
 fn occurrence_order(distance: i64, tense: Option<Tense>, slack: i64) -> i64 {
-    const AGAINST_TENSE: i64 = 4;
+    const AGAINST_TENSE: i64 = 8;
     const UNKNOWN_FUTURE: i64 = 2;
     match tense {
         Some(Tense::Past) if distance > slack => distance * AGAINST_TENSE,

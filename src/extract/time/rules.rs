@@ -2289,11 +2289,13 @@ pub(super) enum Tense {
     Unknown,
 }
 
-/// Words that put a sentence in the future ("will meet Tuesday", "plans to vote in May").
-const FUTURE_WORDS: &[&str] = &[
-    "will", "ll", "shall", "would", "expects", "plans", "plan", "planning", "upcoming", "next", "tomorrow",
-    "going",
-];
+/// Words that put a sentence in the future ("will meet Tuesday", "payable Dec. 15").
+const FUTURE_WORDS: &[&str] =
+    &["will", "ll", "shall", "would", "expects", "upcoming", "next", "tomorrow", "going", "payable"];
+
+/// Words that put a sentence in the future only before "to" ("plans to vote in May"; "the
+/// plan" is a noun that says nothing).
+const INTENT_WORDS: &[&str] = &["plans", "plan", "planning", "intends", "aims"];
 
 /// Participles that speak of the future only after a present "is" ("is scheduled for May"),
 /// not in "had been scheduled".
@@ -2376,13 +2378,15 @@ impl Grammar<'_> {
         let after_auxiliary = at > 0 && self.is_any(at - 1, &["be", "been", "being", "to"]);
         let after_present = at > 0 && self.is_any(at - 1, &["is", "are", "am"]);
         let present_to = at > 1 && self.is(at - 1, "to") && self.is_any(at - 2, &["is", "are"]);
-        if is_in(FUTURE_WORDS) || after_present && is_in(PLANNED_WORDS) || present_to {
+        let intent = is_in(INTENT_WORDS) && self.spelled(at + 1, "to");
+        if is_in(FUTURE_WORDS) || intent || after_present && is_in(PLANNED_WORDS) || present_to {
             Some(Tense::Future)
         } else if after_auxiliary || is_in(PLANNED_WORDS) || self.future_in_past(at) {
             None
         } else if is_in(PAST_WORDS)
             || word.len() > 4
                 && word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ed")
+                && !word.as_bytes()[..2].eq_ignore_ascii_case(b"un")
                 && !is_in(NOT_PAST)
         {
             Some(Tense::Past)
