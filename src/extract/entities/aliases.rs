@@ -90,9 +90,16 @@ impl Index {
     }
 }
 
-/// Sets the canonical names of one document's mentions. `flags` gives the gazetteer flags
-/// of a word.
-pub fn resolve_document(text: &str, mentions: &mut [Mention], flags: &dyn Fn(&str) -> u16) {
+/// What the gazetteers know of a word: its flags, and whether it is a country name.
+pub struct WordFacts<'a> {
+    /// The gazetteer flags of a word.
+    pub flags: Box<dyn Fn(&str) -> u16 + 'a>,
+    /// Whether a word is a one-word country, US state or continent name.
+    pub is_country: Box<dyn Fn(&str) -> bool + 'a>,
+}
+
+/// Sets the canonical names of one document's mentions.
+pub fn resolve_document(text: &str, mentions: &mut [Mention], facts: &WordFacts) {
     let mut index = Index::default();
     for m in mentions.iter_mut() {
         m.canonical = normalize(&text[m.start..m.end]);
@@ -102,7 +109,7 @@ pub fn resolve_document(text: &str, mentions: &mut [Mention], flags: &dyn Fn(&st
     for m in mentions.iter() {
         index.add(m);
     }
-    drop_place_like_surnames(mentions, &mut index, flags);
+    drop_place_like_surnames(mentions, &mut index, facts);
     let longer = longer_forms(&index);
     for m in mentions.iter_mut() {
         if let Some(full) = longer.get(&m.canonical) {
@@ -157,10 +164,12 @@ fn longer_forms(index: &Index) -> HashMap<String, String> {
 }
 
 /// Forgets the surname links of known place names that the document mostly tags as
-/// something other than a person when they stand alone, unless a full name starts with a
-/// known first name: one "Old Athens" taken for a person must not turn fifteen "Athens"
-/// places into people, but "Manuel Belgrano" makes the "Belgrano"s people.
-fn drop_place_like_surnames(mentions: &[Mention], index: &mut Index, flags: &dyn Fn(&str) -> u16) {
+/// something other than a person when they stand alone, and of country names, unless a
+/// full name starts with a known first name: one "Old Athens" taken for a person must not
+/// turn fifteen "Athens" places into people, nor "Environment Canada" taken for a person
+/// every "Canada"; but "Manuel Belgrano" makes the "Belgrano"s people and "Michael Jordan"
+/// the "Jordan"s.
+fn drop_place_like_surnames(mentions: &[Mention], index: &mut Index, facts: &WordFacts) {
     let mut person: HashMap<&str, isize> = HashMap::new();
     for m in mentions {
         let words: Vec<&str> = m.canonical.split_whitespace().collect();
@@ -175,9 +184,10 @@ fn drop_place_like_surnames(mentions: &[Mention], index: &mut Index, flags: &dyn
             _ => {}
         }
     }
+    let flags = &facts.flags;
     index.surnames.retain(|s, full| {
-        flags(s) & gazetteer::PLACE == 0
-            || person.get(s.as_str()).is_none_or(|v| *v >= 0)
+        !(facts.is_country)(s)
+            && (flags(s) & gazetteer::PLACE == 0 || person.get(s.as_str()).is_none_or(|v| *v > 0))
             || full
                 .iter()
                 .any(|f| f.split_whitespace().next().is_some_and(|w| flags(w) & gazetteer::FIRST != 0))
@@ -231,8 +241,12 @@ fn vote_kinds(mentions: &mut [Mention]) {
 }
 
 /// Maps still-unresolved one-word mentions (those whose canonical name is their own text)
-/// to the unique full name found anywhere in the corpus.
-pub fn resolve_corpus(texts: &[&str], docs: &mut [Vec<Mention>]) {
+/// to the unique full name found anywhere in the corpus. A place or country name is not
+/// taken for the surname of a "person" that does not start with a first name: "Canada" in
+/// one document is not "Environment Canada", mistagged a person in another.
+pub fn resolve_corpus(texts: &[&str], docs: &mut [Vec<Mention>], facts: &WordFacts) {
+    let starts_with_first_name =
+        |full: &str| full.split_whitespace().next().is_some_and(|w| (facts.flags)(w) & gazetteer::FIRST != 0);
     let mut index = Index::default();
     for m in docs.iter().flatten() {
         index.add(m);
@@ -244,6 +258,12 @@ pub fn resolve_corpus(texts: &[&str], docs: &mut [Vec<Mention>]) {
                 continue;
             }
             if let Some((full, kind)) = index.resolve(m) {
+                let place_word = m.kind != EntityKind::Person
+                    && ((facts.is_country)(&m.canonical)
+                        || (facts.flags)(&m.canonical) & gazetteer::PLACE != 0);
+                if kind == EntityKind::Person && place_word && !starts_with_first_name(&full) {
+                    continue;
+                }
                 m.canonical = full;
                 m.kind = kind;
             }
@@ -268,6 +288,10 @@ mod tests {
             .collect()
     }
 
+    fn facts() -> WordFacts<'static> {
+        WordFacts { flags: Box::new(flags), is_country: Box::new(|word| word == "Canada") }
+    }
+
     fn flags(word: &str) -> u16 {
         match word {
             "Athens" | "Belgrano" => gazetteer::PLACE,
@@ -281,13 +305,19 @@ mod tests {
         use EntityKind::{Person, Place};
         let text = "Old Athens. Athens grew. Athens fell.";
         let mut ms = mentions(text, &[("Old Athens", Person), ("Athens", Place), ("Athens", Place)]);
-        resolve_document(text, &mut ms, &flags);
+        resolve_document(text, &mut ms, &facts());
         assert_eq!(ms[1].kind, Place);
         assert_eq!(ms[2].canonical, "Athens");
         let text = "Manuel Belgrano came. Belgrano won. Belgrano left.";
         let mut ms = mentions(text, &[("Manuel Belgrano", Person), ("Belgrano", Place), ("Belgrano", Place)]);
-        resolve_document(text, &mut ms, &flags);
+        resolve_document(text, &mut ms, &facts());
         assert_eq!((ms[1].kind, ms[2].canonical.as_str()), (Person, "Manuel Belgrano"));
+        // A country is no surname, even with more "person" votes than place ones.
+        let text = "Environment Canada said. Environment Canada agreed. Canada signed.";
+        let spans = [("Environment Canada", Person), ("Environment Canada", Person), ("Canada", Place)];
+        let mut ms = mentions(text, &spans);
+        resolve_document(text, &mut ms, &facts());
+        assert_eq!((ms[2].kind, ms[2].canonical.as_str()), (Place, "Canada"));
     }
 
     #[test]
@@ -298,7 +328,7 @@ mod tests {
             text,
             &[("Joshua Abraham Norton", Person), ("Joshua Norton", Person), ("Norton", Person)],
         );
-        resolve_document(text, &mut ms, &flags);
+        resolve_document(text, &mut ms, &facts());
         let canonical: Vec<&str> = ms.iter().map(|m| m.canonical.as_str()).collect();
         assert_eq!(canonical, ["Joshua Abraham Norton"; 3]);
 
@@ -311,7 +341,7 @@ mod tests {
             ("Smith", Person),
         ];
         let mut ms = mentions(text, &spans);
-        resolve_document(text, &mut ms, &flags);
+        resolve_document(text, &mut ms, &facts());
         let canonical: Vec<&str> = ms.iter().map(|m| m.canonical.as_str()).collect();
         assert_eq!(canonical, ["John Adam Smith", "John Bob Smith", "John Smith", "Smith"]);
     }

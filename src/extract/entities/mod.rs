@@ -180,8 +180,16 @@ impl Recognizer {
                 canonical: String::new(),
             })
             .collect();
-        aliases::resolve_document(text, &mut mentions, &|w| self.gaz.word(&w.to_lowercase()));
+        aliases::resolve_document(text, &mut mentions, &self.word_facts());
         mentions
+    }
+
+    /// What the gazetteers know of a word, for alias resolution.
+    fn word_facts(&self) -> aliases::WordFacts<'_> {
+        aliases::WordFacts {
+            flags: Box::new(|w| self.gaz.word(&w.to_lowercase())),
+            is_country: Box::new(|w| self.gaz.is_country(&w.to_lowercase())),
+        }
     }
 
     /// An all-caps word of four or more letters that the gazetteer knows as a place
@@ -232,7 +240,11 @@ impl Recognizer {
         for &(s, e, kind) in found.iter() {
             covered[s..e].iter_mut().for_each(|c| *c = true);
             let w = word(e - 1);
-            if e - s >= 2 && kind == EntityKind::Person && w.chars().count() > 1 {
+            // A country ending a "person" ("Environment Canada") spreads only after a first
+            // name ("Michael Jordan").
+            let country_surname = self.gaz.is_country(&w.to_lowercase())
+                && self.gaz.word(&word(s).to_lowercase()) & gazetteer::FIRST == 0;
+            if e - s >= 2 && kind == EntityKind::Person && w.chars().count() > 1 && !country_surname {
                 names.insert(w, kind);
             } else if e - s == 1 && self.gaz.word(&w.to_lowercase()) & gazetteer::COMMON == 0 {
                 names.entry(w).or_insert(kind);
@@ -530,5 +542,5 @@ pub fn recognize(text: &str) -> Vec<Mention> {
 /// name in the corpus is unambiguous is mapped to it. `docs` holds each document's mentions
 /// as returned by [`recognize`]; `texts` the matching texts.
 pub fn link_across_documents(texts: &[&str], docs: &mut [Vec<Mention>]) {
-    aliases::resolve_corpus(texts, docs);
+    aliases::resolve_corpus(texts, docs, &Recognizer::embedded().word_facts());
 }
