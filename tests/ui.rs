@@ -240,16 +240,24 @@ fn opening_a_folder_loads_in_the_background_and_lists_bad_files_as_problems() {
     let _ = std::fs::remove_dir_all(&folder);
 }
 
-/// The facet row label of an entity: its name and how many shown events mention it.
+/// The facet row label of an entity: its name and its mention count.
 fn facet_label(harness: &Harness<'static, ChronoscopeApp>, name: &str) -> String {
     let app = harness.state();
-    let id = app.corpus().entities().iter().position(|e| e.key.name == name).expect("entity");
-    let count = app
-        .filtered_events()
-        .iter()
-        .filter(|&&e| app.corpus().event(e).entities.iter().any(|x| x.0 as usize == id))
-        .count();
-    format!("{name} ({count})")
+    let entity = app.corpus().entities().iter().find(|e| e.key.name == name).expect("entity");
+    format!("{name} ({})", entity.mentions)
+}
+
+#[test]
+fn each_entity_is_listed_once_with_its_mention_count() {
+    let harness = harness();
+    let app = harness.state();
+    let entities = app.corpus().entities();
+    assert!(entities.len() > 10, "the sample names more than ten entities");
+    for entity in entities {
+        let label = format!("{} ({})", entity.key.name, entity.mentions);
+        assert!(entity.mentions > 0, "{label}");
+        assert_eq!(harness.query_all_by_label(&label).count(), 1, "{label}");
+    }
 }
 
 /// Renames an entity through its facet row's context menu.

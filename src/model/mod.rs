@@ -126,7 +126,9 @@ pub struct Event {
 /// A canonical entity with its mention count over the whole corpus.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
+    /// Its name and kind, which filters and corrections refer to.
     pub key: EntityKey,
+    /// How many times the corpus names it, under any alias.
     pub mentions: u32,
     /// The distinct ways the text writes it, most frequent first.
     pub aliases: Vec<String>,

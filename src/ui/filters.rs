@@ -28,7 +28,7 @@ pub struct FilterPanelState {
 
 /// What a facet's rows depend on: the filtered view, the facet search and the kind.
 type FacetKey = (u64, String, EntityKind);
-/// An entity and how many filtered events mention it.
+/// An entity and how many shown events mention it.
 type FacetRow = (EntityId, u32);
 
 /// How many entities a facet lists before "… and N more".
@@ -142,8 +142,9 @@ pub fn filters_ui(
     }
 }
 
-/// One facet: entities of a kind with their counts among the filtered events, each with
-/// include (+) and exclude (−) toggles.
+/// One facet: entities of a kind with their mention counts, most mentioned first, each with
+/// include (+) and exclude (−) toggles. An entity that no shown event mentions (its
+/// sentences have no date, or the filter hides them) is dimmed.
 fn facet_ui(
     ui: &mut egui::Ui,
     model: &ViewModel<'_>,
@@ -179,17 +180,20 @@ fn facet_ui(
                         }
                     }
                 }
-                let mut text = egui::RichText::new(format!("{} ({count})", key.name))
+                let mentions = model.corpus.entity(id).mentions;
+                let mut text = egui::RichText::new(format!("{} ({mentions})", key.name))
                     .background_color(entity_color(kind, dark));
                 if filter.excluded.contains(key) {
                     text = text.strikethrough();
                 }
-                let mentions = model.corpus.entity(id).mentions;
+                if count == 0 {
+                    text = text.weak();
+                }
                 let events = if count == 1 { "event" } else { "events" };
                 let mentions_word = if mentions == 1 { "mention" } else { "mentions" };
                 ui.label(text)
                     .on_hover_text(format!(
-                        "{count} {events} shown · {mentions} {mentions_word} in all\n\
+                        "{mentions} {mentions_word} in all · in {count} shown {events}\n\
                          Right-click to rename, merge, change kind or split an alias"
                     ))
                     .context_menu(|ui| entity_menu_ui(ui, model, id, &mut state.rename_text, commands));
@@ -237,7 +241,8 @@ fn facet_rows(
         .filter(|(_, e)| needle.is_empty() || e.key.name.to_lowercase().contains(&needle))
         .map(|(i, _)| (EntityId(i as u32), model.view.entity_counts.get(i).copied().unwrap_or(0)))
         .collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mentions = |id: EntityId| model.corpus.entity(id).mentions;
+    rows.sort_by(|a, b| mentions(b.0).cmp(&mentions(a.0)).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
     state.facet_cache.retain(|(k, _)| k.0 == key.0 && k.1 == key.1);
     let result = shown(&rows);
     state.facet_cache.push((key, rows));
