@@ -170,6 +170,7 @@ impl Recognizer {
                 found.push((base + s, base + e, kind));
             });
         }
+        personal_possessive_cue(text, &tokens, &self.gaz, &mut found);
         self.propagate(text, &tokens, &mut found);
         let mut mentions: Vec<Mention> = found
             .into_iter()
@@ -263,6 +264,74 @@ impl Recognizer {
             }
         }
         found.sort_unstable_by_key(|f| f.0);
+    }
+}
+
+/// Nouns that only a person has: "Slepian's wife", "Slepian's lawyer".
+const PERSONAL_NOUNS: &[&str] = &[
+    "wife",
+    "husband",
+    "widow",
+    "widower",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "parents",
+    "girlfriend",
+    "boyfriend",
+    "fiancee",
+    "fiancée",
+    "lawyer",
+    "lawyers",
+    "killer",
+    "murderer",
+    "assassin",
+    "funeral",
+    "biographer",
+    "grandson",
+    "granddaughter",
+    "nephew",
+    "niece",
+    "cousin",
+    "uncle",
+    "aunt",
+    "bodyguard",
+    "spouse",
+    "autopsy",
+];
+
+/// A name followed by a possessive and a noun only a person has ("Slepian's wife",
+/// "Slepian's lawyer") names a person, and so does every mention of it in the document
+/// that the tagger took for a place or an organization: places have presidents and
+/// capitals, not widows and lawyers. Countries and states are left alone ("Virginia's
+/// sons").
+fn personal_possessive_cue(
+    text: &str,
+    tokens: &[tokenize::Token],
+    gaz: &Gazetteer,
+    found: &mut [(usize, usize, EntityKind)],
+) {
+    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
+    let mut people: Vec<&str> = Vec::new();
+    for &(_, e, _) in found.iter() {
+        let possessive = matches!(word(e), "'s" | "\u{2019}s");
+        let name = word(e - 1);
+        if possessive
+            && PERSONAL_NOUNS.contains(&word(e + 1).to_lowercase().as_str())
+            && !gaz.is_country(&name.to_lowercase())
+        {
+            people.push(name);
+        }
+    }
+    for (_, e, kind) in found.iter_mut() {
+        if people.contains(&word(*e - 1)) {
+            *kind = EntityKind::Person;
+        }
     }
 }
 
