@@ -170,7 +170,7 @@ impl Recognizer {
                 found.push((base + s, base + e, kind));
             });
         }
-        personal_possessive_cue(text, &tokens, &self.gaz, &mut found);
+        telling_words_cue(text, &tokens, &self.gaz, &mut found);
         self.propagate(text, &tokens, &mut found);
         let mut mentions: Vec<Mention> = found
             .into_iter()
@@ -267,6 +267,10 @@ impl Recognizer {
     }
 }
 
+/// Lowercase nouns after a name that make it a group's name ("the Sinn Fein party").
+const GROUP_NOUNS: &[&str] =
+    &["party", "movement", "coalition", "alliance", "faction", "militia", "guerrillas", "rebels", "band"];
+
 /// Nouns that only a person has: "Slepian's wife", "Slepian's lawyer".
 const PERSONAL_NOUNS: &[&str] = &[
     "wife",
@@ -305,32 +309,34 @@ const PERSONAL_NOUNS: &[&str] = &[
     "autopsy",
 ];
 
-/// A name followed by a possessive and a noun only a person has ("Slepian's wife",
-/// "Slepian's lawyer") names a person, and so does every mention of it in the document
-/// that the tagger took for a place or an organization: places have presidents and
-/// capitals, not widows and lawyers. Countries and states are left alone ("Virginia's
-/// sons").
-fn personal_possessive_cue(
+/// Words after a name that tell its kind for the whole document: a possessive and a noun
+/// only a person has ("Slepian's wife", "Slepian's lawyer": places have presidents and
+/// capitals, not widows and lawyers), or a noun for a group ("the Sinn Fein party"). Every
+/// mention of that name the tagger gave another kind follows. Countries and states are
+/// left alone ("Virginia's sons").
+fn telling_words_cue(
     text: &str,
     tokens: &[tokenize::Token],
     gaz: &Gazetteer,
     found: &mut [(usize, usize, EntityKind)],
 ) {
     let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
-    let mut people: Vec<&str> = Vec::new();
+    let mut told: Vec<(&str, EntityKind)> = Vec::new();
     for &(_, e, _) in found.iter() {
-        let possessive = matches!(word(e), "'s" | "\u{2019}s");
         let name = word(e - 1);
-        if possessive
-            && PERSONAL_NOUNS.contains(&word(e + 1).to_lowercase().as_str())
-            && !gaz.is_country(&name.to_lowercase())
-        {
-            people.push(name);
+        if gaz.is_country(&name.to_lowercase()) {
+            continue;
+        }
+        let possessive = matches!(word(e), "'s" | "\u{2019}s");
+        if possessive && PERSONAL_NOUNS.contains(&word(e + 1).to_lowercase().as_str()) {
+            told.push((name, EntityKind::Person));
+        } else if GROUP_NOUNS.contains(&word(e)) {
+            told.push((name, EntityKind::Organization));
         }
     }
     for (_, e, kind) in found.iter_mut() {
-        if people.contains(&word(*e - 1)) {
-            *kind = EntityKind::Person;
+        if let Some((_, told_kind)) = told.iter().find(|(name, _)| *name == word(*e - 1)) {
+            *kind = *told_kind;
         }
     }
 }
@@ -579,7 +585,8 @@ fn spans(words: &[&str], tags: &[usize], mut emit: impl FnMut(usize, usize, Enti
         let mut s = i;
         while s < e
             && (words[s].eq_ignore_ascii_case("the")
-                || (kind == EntityKind::Person && e - s > 1 && gazetteer::is_title(words[s])))
+                || (kind == EntityKind::Person && e - s > 1 && gazetteer::is_title(words[s]))
+                || (e - s > 1 && is_compound_modifier(words[s])))
         {
             s += 1;
         }
@@ -593,6 +600,31 @@ fn spans(words: &[&str], tags: &[usize], mut emit: impl FnMut(usize, usize, Enti
         }
         i = e;
     }
+}
+
+/// A modifier compound ("IRA-allied", "Paris-based", "Soviet-era") before a name is not
+/// part of it: "the IRA-allied Sinn Fein party" names Sinn Fein.
+fn is_compound_modifier(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "allied",
+        "backed",
+        "based",
+        "led",
+        "owned",
+        "funded",
+        "born",
+        "run",
+        "controlled",
+        "dominated",
+        "supported",
+        "style",
+        "era",
+        "inspired",
+        "related",
+        "linked",
+        "affiliated",
+    ];
+    word.rsplit_once('-').is_some_and(|(head, suffix)| !head.is_empty() && SUFFIXES.contains(&suffix))
 }
 
 /// Possessives and punctuation that never end a name ("Inc." and "U.S." keep their period).
