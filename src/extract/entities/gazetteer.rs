@@ -941,6 +941,12 @@ pub fn is_title(word: &str) -> bool {
     TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
+/// Whether `word` is a company suffix ("Inc.", "Ltd", "GmbH"; exact case), which ends only
+/// an organization's name.
+pub fn is_org_suffix(word: &str) -> bool {
+    ORG_SUFFIXES.contains(&word)
+}
+
 /// Whether the set of calendar words holds `word` (exact case).
 pub fn is_calendar(word: &str) -> bool {
     CALENDAR_WORDS.contains(&word)

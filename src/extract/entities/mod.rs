@@ -140,6 +140,10 @@ impl Recognizer {
                 if e == s + 1 && flags & gazetteer::TITLE != 0 && flags & names == 0 {
                     return;
                 }
+                // "Drexel Burnham Lambert Inc." is a company, whatever its first words.
+                if e > s + 1 && gazetteer::is_org_suffix(words[e - 1]) {
+                    kind = EntityKind::Organization;
+                }
                 // A country is never a person, whatever its neighbours suggest ("Sweden
                 // beat South Korea", with player names all around).
                 let lower = words[s].to_lowercase();
