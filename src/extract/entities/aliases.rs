@@ -53,6 +53,10 @@ fn is_acronym(text: &str) -> bool {
 struct Index {
     surnames: HashMap<String, BTreeSet<String>>,
     acronyms: HashMap<String, BTreeSet<(String, EntityKind)>>,
+    /// Company names without their suffix ("Unisys" for "Unisys Corp.").
+    companies: HashMap<String, BTreeSet<String>>,
+    /// Shorter beginnings of company names ("Sun" for "Sun Microsystems Inc.").
+    company_prefixes: HashMap<String, BTreeSet<String>>,
 }
 
 impl Index {
@@ -65,17 +69,43 @@ impl Index {
             if let Some(last) = words.last() {
                 self.surnames.entry((*last).to_string()).or_default().insert(m.canonical.clone());
             }
-        } else if let Some(init) = initials(&m.canonical) {
+            return;
+        }
+        if m.kind == EntityKind::Organization
+            && let Some((suffix, name)) = words.split_last()
+            && gazetteer::is_org_suffix(suffix)
+        {
+            let name = name.strip_suffix(&["&"]).unwrap_or(name);
+            if !name.is_empty() {
+                self.companies.entry(name.join(" ")).or_default().insert(m.canonical.clone());
+            }
+            for end in 1..name.len() {
+                let prefix = name[..end].join(" ");
+                self.company_prefixes.entry(prefix).or_default().insert(m.canonical.clone());
+            }
+        }
+        if let Some(init) = initials(&m.canonical) {
             self.acronyms.entry(init).or_default().insert((m.canonical.clone(), m.kind));
         }
     }
 
-    /// The unique full name (and kind) that `m`, a one-word mention, abbreviates.
+    /// The unique full name (and kind) that `m` abbreviates: a company without its suffix
+    /// or a beginning of it ("Unisys" for "Unisys Corp.", "Sun" for "Sun Microsystems
+    /// Inc."), a surname or an acronym.
     fn resolve(&self, m: &Mention) -> Option<(String, EntityKind)> {
+        // A shorter beginning ("Bethlehem" for "Bethlehem Steel Corp.") may also be a place
+        // the tagger recognized as one; then it stays that place.
+        let prefix = self.company_prefixes.get(&m.canonical).filter(|_| m.kind != EntityKind::Place);
+        let company = self.companies.get(&m.canonical).or(prefix);
+        let surname = self.surnames.get(&m.canonical).filter(|_| !m.canonical.contains(' '));
+        if let Some(full) = company {
+            let unique = full.len() == 1 && surname.is_none();
+            return unique.then(|| full.first().map(|f| (f.clone(), EntityKind::Organization))).flatten();
+        }
         if m.canonical.contains(' ') {
             return None;
         }
-        if let Some(full) = self.surnames.get(&m.canonical) {
+        if let Some(full) = surname {
             return (full.len() == 1)
                 .then(|| full.first().map(|f| (f.clone(), EntityKind::Person)))
                 .flatten();
@@ -318,6 +348,24 @@ mod tests {
         let mut ms = mentions(text, &spans);
         resolve_document(text, &mut ms, &facts());
         assert_eq!((ms[2].kind, ms[2].canonical.as_str()), (Place, "Canada"));
+    }
+
+    #[test]
+    fn a_company_is_named_without_its_suffix_unless_a_place_is_meant() {
+        use EntityKind::{Organization, Person, Place};
+        let resolved = |text: &str, spans: &[(&str, EntityKind)]| {
+            let mut ms = mentions(text, spans);
+            resolve_document(text, &mut ms, &facts());
+            ms.into_iter().map(|m| (m.canonical, m.kind)).collect::<Vec<_>>()
+        };
+        let full = || ("Bethlehem Steel Corp.".to_string(), Organization);
+        let text = "Bethlehem Steel Corp. grew. Bethlehem Steel hired. Bethlehem said.";
+        let spans =
+            [("Bethlehem Steel Corp.", Organization), ("Bethlehem Steel", Person), ("Bethlehem", Person)];
+        assert_eq!(resolved(text, &spans), [full(), full(), full()]);
+        let text = "Bethlehem Steel Corp. grew. It hired in Bethlehem.";
+        let spans = [("Bethlehem Steel Corp.", Organization), ("Bethlehem", Place)];
+        assert_eq!(resolved(text, &spans), [full(), ("Bethlehem".to_string(), Place)]);
     }
 
     #[test]
