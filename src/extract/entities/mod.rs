@@ -315,7 +315,8 @@ const PERSONAL_NOUNS: &[&str] = &[
 
 /// Words after a name that tell its kind for the whole document: a possessive and a noun
 /// only a person has ("Slepian's wife", "Slepian's lawyer": places have presidents and
-/// capitals, not widows and lawyers), or a noun for a group ("the Sinn Fein party"). Every
+/// capitals, not widows and lawyers), "himself" or "herself", or a noun for a group
+/// ("the Sinn Fein party"). Every
 /// mention of that name the tagger gave another kind follows. Countries and states are
 /// left alone ("Virginia's sons").
 fn telling_words_cue(
@@ -332,7 +333,9 @@ fn telling_words_cue(
             continue;
         }
         let possessive = matches!(word(e), "'s" | "\u{2019}s");
-        if possessive && PERSONAL_NOUNS.contains(&word(e + 1).to_lowercase().as_str()) {
+        let personal = possessive && PERSONAL_NOUNS.contains(&word(e + 1).to_lowercase().as_str())
+            || matches!(word(e), "himself" | "herself");
+        if personal {
             told.push((name, EntityKind::Person));
         } else if GROUP_NOUNS.contains(&word(e)) {
             told.push((name, EntityKind::Organization));
