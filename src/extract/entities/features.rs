@@ -263,12 +263,13 @@ pub fn extract(
     gaz.mark_phrases(&lower_refs, &mut flags);
     let has_upper: Vec<bool> = cased.iter().map(|c| c.chars().any(char::is_uppercase)).collect();
     let mut candidate = vec![false; n];
+    let inside_known_name = |i: usize| flags[i] & (gazetteer::PLACE_INSIDE | gazetteer::ORG_INSIDE) != 0;
     for i in 0..n {
         candidate[i] = has_upper[i]
             || (i > 0 && candidate[i - 1] && {
                 let next_upper = (i + 1..(i + 3).min(n)).any(|j| has_upper[j]);
                 let digit = lower[i].bytes().all(|b| b.is_ascii_digit());
-                (CONNECTORS.contains(&lower_refs[i]) && next_upper) || digit
+                ((CONNECTORS.contains(&lower_refs[i]) || inside_known_name(i)) && next_upper) || digit
             });
     }
     let mut out = SentenceFeatures {
