@@ -48,6 +48,19 @@ fn is_acronym(text: &str) -> bool {
     letters.chars().count() >= 2 && letters.chars().all(|c| c.is_uppercase())
 }
 
+/// Whether `short` is an acronym of `full`: its letters are, in order, capitals of `full`,
+/// starting with the first ("NATO" for "North Atlantic Treaty Organization", "KSC" for
+/// "Kennedy Space Center"), so that "Northern Ireland (AP)" defines nothing.
+fn abbreviates(short: &str, full: &str) -> bool {
+    if !is_acronym(short) {
+        return false;
+    }
+    let mut capitals = full.chars().filter(|c| c.is_uppercase());
+    let mut letters = short.chars().filter(|c| *c != '.');
+    letters.next().is_some_and(|first| capitals.next() == Some(first))
+        && letters.all(|letter| capitals.any(|c| c == letter))
+}
+
 /// Candidate full names per short form, collected from multi-word mentions.
 #[derive(Default)]
 struct Index {
@@ -151,7 +164,7 @@ pub fn resolve_document(text: &str, mentions: &mut [Mention], facts: &WordFacts)
     }
     for k in 1..mentions.len() {
         let between = &text[mentions[k - 1].end..mentions[k].start];
-        if between.trim() == "(" && is_acronym(&mentions[k].canonical) {
+        if between.trim() == "(" && abbreviates(&mentions[k].canonical, &mentions[k - 1].canonical) {
             let full = mentions[k - 1].canonical.clone();
             let key: String = mentions[k].canonical.chars().filter(|c| *c != '.').collect();
             index.acronyms.entry(key).or_default().insert((full, mentions[k - 1].kind));
@@ -348,6 +361,17 @@ mod tests {
         let mut ms = mentions(text, &spans);
         resolve_document(text, &mut ms, &facts());
         assert_eq!((ms[2].kind, ms[2].canonical.as_str()), (Place, "Canada"));
+    }
+
+    #[test]
+    fn only_matching_capitals_define_an_acronym() {
+        assert!(abbreviates("NATO", "North Atlantic Treaty Organization"));
+        assert!(abbreviates("KSC", "Kennedy Space Center"));
+        assert!(abbreviates("U.N.", "United Nations"));
+        assert!(abbreviates("OPEC", "Organization of the Petroleum Exporting Countries"));
+        assert!(!abbreviates("AP", "Northern Ireland"));
+        assert!(!abbreviates("NATO", "Nato"));
+        assert!(!abbreviates("Paris", "Port Authority"));
     }
 
     #[test]

@@ -174,6 +174,7 @@ impl Recognizer {
                 found.push((base + s, base + e, kind));
             });
         }
+        news_agency_cue(text, &tokens, &mut found);
         telling_words_cue(text, &tokens, &self.gaz, &mut found);
         self.propagate(text, &tokens, &mut found);
         let mut mentions: Vec<Mention> = found
@@ -268,6 +269,32 @@ impl Recognizer {
             }
         }
         found.sort_unstable_by_key(|f| f.0);
+    }
+}
+
+/// The one capitalized word in parentheses that ends a dateline ("BRUSSELS, February 10
+/// (Xinhua) --", "BELFAST (AP)_") names the news agency: an organization, which the tagger,
+/// seeing it next to a city, often takes for a place.
+fn news_agency_cue(text: &str, tokens: &[tokenize::Token], found: &mut Vec<(usize, usize, EntityKind)>) {
+    let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
+    for i in 1..tokens.len().saturating_sub(1) {
+        let agency = word(i - 1) == "("
+            && word(i + 1) == ")"
+            && word(i).starts_with(|c: char| c.is_uppercase())
+            && word(i).chars().all(char::is_alphanumeric)
+            && text[tokens[i + 1].end..]
+                .trim_start_matches(' ')
+                .starts_with(['-', '_', '\u{2013}', '\u{2014}']);
+        if !agency {
+            continue;
+        }
+        match found.iter_mut().find(|f| f.0 <= i && i < f.1) {
+            Some(span) => *span = (i, i + 1, EntityKind::Organization),
+            None => {
+                let at = found.partition_point(|f| f.0 < i);
+                found.insert(at, (i, i + 1, EntityKind::Organization));
+            }
+        }
     }
 }
 
