@@ -79,7 +79,8 @@ impl Index {
             return;
         }
         if m.kind == EntityKind::Person {
-            if let Some(last) = words.last() {
+            // An acronym ending a "person" ("Lisa Stark ABC" from a sign-off) is no surname.
+            if let Some(last) = words.last().filter(|last| !is_acronym(last)) {
                 self.surnames.entry((*last).to_string()).or_default().insert(m.canonical.clone());
             }
             return;
@@ -105,10 +106,11 @@ impl Index {
     /// The unique full name (and kind) that `m` abbreviates: a company without its suffix
     /// or a beginning of it ("Unisys" for "Unisys Corp.", "Sun" for "Sun Microsystems
     /// Inc."), a surname or an acronym.
-    fn resolve(&self, m: &Mention) -> Option<(String, EntityKind)> {
-        // A shorter beginning ("Bethlehem" for "Bethlehem Steel Corp.") may also be a place
-        // the tagger recognized as one; then it stays that place.
-        let prefix = self.company_prefixes.get(&m.canonical).filter(|_| m.kind != EntityKind::Place);
+    fn resolve(&self, m: &Mention, facts: &WordFacts) -> Option<(String, EntityKind)> {
+        // A shorter beginning ("Bethlehem" for "Bethlehem Steel Corp.") may also be a known
+        // place the tagger recognized as one; then it stays that place.
+        let known_place = m.kind == EntityKind::Place && (facts.flags)(&m.canonical) & gazetteer::PLACE != 0;
+        let prefix = self.company_prefixes.get(&m.canonical).filter(|_| !known_place);
         let company = self.companies.get(&m.canonical).or(prefix);
         let surname = self.surnames.get(&m.canonical).filter(|_| !m.canonical.contains(' '));
         if let Some(full) = company {
@@ -171,7 +173,7 @@ pub fn resolve_document(text: &str, mentions: &mut [Mention], facts: &WordFacts)
         }
     }
     for m in mentions.iter_mut() {
-        if let Some((full, kind)) = index.resolve(m) {
+        if let Some((full, kind)) = index.resolve(m, facts) {
             m.canonical = full;
             m.kind = kind;
         } else if let Some(full) = known_alias(&m.canonical) {
@@ -300,7 +302,7 @@ pub fn resolve_corpus(texts: &[&str], docs: &mut [Vec<Mention>], facts: &WordFac
             if own.as_deref() != Some(m.canonical.as_str()) {
                 continue;
             }
-            if let Some((full, kind)) = index.resolve(m) {
+            if let Some((full, kind)) = index.resolve(m, facts) {
                 let place_word = m.kind != EntityKind::Person
                     && ((facts.is_country)(&m.canonical)
                         || (facts.flags)(&m.canonical) & gazetteer::PLACE != 0);
@@ -337,7 +339,7 @@ mod tests {
 
     fn flags(word: &str) -> u16 {
         match word {
-            "Athens" | "Belgrano" => gazetteer::PLACE,
+            "Athens" | "Belgrano" | "Bethlehem" => gazetteer::PLACE,
             "Manuel" => gazetteer::FIRST,
             _ => 0,
         }
@@ -390,6 +392,11 @@ mod tests {
         let text = "Bethlehem Steel Corp. grew. It hired in Bethlehem.";
         let spans = [("Bethlehem Steel Corp.", Organization), ("Bethlehem", Place)];
         assert_eq!(resolved(text, &spans), [full(), ("Bethlehem".to_string(), Place)]);
+        // A word no list knows as a place is the company, whatever the tagger said.
+        let text = "Cineplex Odeon Corp. grew. Cineplex said.";
+        let spans = [("Cineplex Odeon Corp.", Organization), ("Cineplex", Place)];
+        let company = ("Cineplex Odeon Corp.".to_string(), Organization);
+        assert_eq!(resolved(text, &spans), [company.clone(), company]);
     }
 
     #[test]

@@ -144,6 +144,12 @@ impl Recognizer {
                 if e > s + 1 && gazetteer::is_org_suffix(words[e - 1]) {
                     kind = EntityKind::Organization;
                 }
+                // An acronym is no person's name ("TWA said", "ABC reported").
+                let caps = words[s].chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && words[s].chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
+                if e == s + 1 && kind == EntityKind::Person && caps && !sf.all_caps {
+                    kind = EntityKind::Organization;
+                }
                 // A country is never a person, whatever its neighbours suggest ("Sweden
                 // beat South Korea", with player names all around).
                 let lower = words[s].to_lowercase();
@@ -621,6 +627,16 @@ fn spans(words: &[&str], tags: &[usize], mut emit: impl FnMut(usize, usize, Enti
             && (words[s].eq_ignore_ascii_case("the")
                 || (kind == EntityKind::Person && e - s > 1 && gazetteer::is_title(words[s]))
                 || (e - s > 1 && is_compound_modifier(words[s])))
+        {
+            s += 1;
+        }
+        // "Secretary of State Madeleine Albright": the office after "Secretary of" is no
+        // part of the name.
+        if kind == EntityKind::Person
+            && e - s >= 3
+            && s >= 2
+            && words[s - 1] == "of"
+            && gazetteer::is_title(words[s - 2])
         {
             s += 1;
         }
