@@ -283,25 +283,26 @@ impl Recognizer {
 /// seeing it next to a city, often takes for a place.
 fn news_agency_cue(text: &str, tokens: &[tokenize::Token], found: &mut Vec<(usize, usize, EntityKind)>) {
     let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
-    for i in 1..tokens.len().saturating_sub(1) {
-        let agency = word(i - 1) == "("
-            && word(i + 1) == ")"
-            && word(i).starts_with(|c: char| c.is_uppercase())
-            && word(i).chars().all(char::is_alphanumeric)
-            && text[tokens[i + 1].end..]
-                .trim_start_matches(' ')
-                .starts_with(['-', '_', '\u{2013}', '\u{2014}']);
-        if !agency {
-            continue;
-        }
-        match found.iter_mut().find(|f| f.0 <= i && i < f.1) {
-            Some(span) => *span = (i, i + 1, EntityKind::Organization),
-            None => {
-                let at = found.partition_point(|f| f.0 < i);
-                found.insert(at, (i, i + 1, EntityKind::Organization));
-            }
-        }
+    let agencies: Vec<usize> = (1..tokens.len().saturating_sub(1))
+        .filter(|&i| {
+            word(i - 1) == "("
+                && word(i + 1) == ")"
+                && word(i).starts_with(|c: char| c.is_uppercase())
+                && word(i).chars().all(char::is_alphanumeric)
+                && text[tokens[i + 1].end..]
+                    .trim_start_matches(' ')
+                    .starts_with(['-', '_', '\u{2013}', '\u{2014}'])
+        })
+        .collect();
+    if agencies.is_empty() {
+        return;
     }
+    found.retain(|&(s, e, _)| {
+        let first = agencies.partition_point(|&a| a < s);
+        agencies.get(first).is_none_or(|&a| a >= e)
+    });
+    found.extend(agencies.into_iter().map(|i| (i, i + 1, EntityKind::Organization)));
+    found.sort_unstable_by_key(|f| f.0);
 }
 
 /// Lowercase nouns after a name that make it a group's name ("the Sinn Fein party").
@@ -359,7 +360,7 @@ fn telling_words_cue(
     found: &mut [(usize, usize, EntityKind)],
 ) {
     let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
-    let mut told: Vec<(&str, EntityKind)> = Vec::new();
+    let mut told: HashMap<&str, EntityKind> = HashMap::new();
     for &(_, e, _) in found.iter() {
         let name = word(e - 1);
         if gaz.is_country(&name.to_lowercase()) {
@@ -369,13 +370,13 @@ fn telling_words_cue(
         let personal = possessive && PERSONAL_NOUNS.contains(&word(e + 1).to_lowercase().as_str())
             || matches!(word(e), "himself" | "herself");
         if personal {
-            told.push((name, EntityKind::Person));
+            told.insert(name, EntityKind::Person);
         } else if GROUP_NOUNS.contains(&word(e)) {
-            told.push((name, EntityKind::Organization));
+            told.insert(name, EntityKind::Organization);
         }
     }
     for (_, e, kind) in found.iter_mut() {
-        if let Some((_, told_kind)) = told.iter().find(|(name, _)| *name == word(*e - 1)) {
+        if let Some(told_kind) = told.get(word(*e - 1)) {
             *kind = *told_kind;
         }
     }
