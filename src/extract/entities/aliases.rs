@@ -68,8 +68,9 @@ struct Index {
     acronyms: HashMap<String, BTreeSet<(String, EntityKind)>>,
     /// Company names without their suffix ("Unisys" for "Unisys Corp.").
     companies: HashMap<String, BTreeSet<String>>,
-    /// Shorter beginnings of company names ("Sun" for "Sun Microsystems Inc.").
-    company_prefixes: HashMap<String, BTreeSet<String>>,
+    /// Shorter beginnings of company names ("Polly Peck" for "Polly Peck International
+    /// Inc."), and their last words ("Merieux" for "Institut Merieux S.A.").
+    company_parts: HashMap<String, BTreeSet<String>>,
 }
 
 impl Index {
@@ -93,9 +94,9 @@ impl Index {
             if !name.is_empty() {
                 self.companies.entry(name.join(" ")).or_default().insert(m.canonical.clone());
             }
-            for end in 1..name.len() {
-                let prefix = name[..end].join(" ");
-                self.company_prefixes.entry(prefix).or_default().insert(m.canonical.clone());
+            let beginnings = (1..name.len()).map(|end| name[..end].join(" "));
+            for part in beginnings.chain(name.last().filter(|_| name.len() > 1).map(|w| w.to_string())) {
+                self.company_parts.entry(part).or_default().insert(m.canonical.clone());
             }
         }
         if let Some(init) = initials(&m.canonical) {
@@ -104,14 +105,17 @@ impl Index {
     }
 
     /// The unique full name (and kind) that `m` abbreviates: a company without its suffix
-    /// or a beginning of it ("Unisys" for "Unisys Corp.", "Sun" for "Sun Microsystems
-    /// Inc."), a surname or an acronym.
+    /// or a part of it ("Unisys" for "Unisys Corp.", "Polly Peck" for "Polly Peck
+    /// International Inc."), a surname or an acronym.
     fn resolve(&self, m: &Mention, facts: &WordFacts) -> Option<(String, EntityKind)> {
-        // A shorter beginning ("Bethlehem" for "Bethlehem Steel Corp.") may also be a known
-        // place the tagger recognized as one; then it stays that place.
-        let known_place = m.kind == EntityKind::Place && (facts.flags)(&m.canonical) & gazetteer::PLACE != 0;
-        let prefix = self.company_prefixes.get(&m.canonical).filter(|_| !known_place);
-        let company = self.companies.get(&m.canonical).or(prefix);
+        // A part of a company's name ("Bethlehem" of "Bethlehem Steel Corp.", "Merieux" of
+        // "Institut Merieux S.A.") stands for it unless it is a known place the tagger took
+        // for one, or a word that means something else on its own ("Steel", "Roy").
+        let flags = (facts.flags)(&m.canonical);
+        let known_place = m.kind == EntityKind::Place && flags & gazetteer::PLACE != 0;
+        let generic = gazetteer::COMMON | gazetteer::ORG_HEAD | gazetteer::FIRST | gazetteer::TITLE;
+        let part = self.company_parts.get(&m.canonical).filter(|_| !known_place && flags & generic == 0);
+        let company = self.companies.get(&m.canonical).or(part);
         let surname = self.surnames.get(&m.canonical).filter(|_| !m.canonical.contains(' '));
         if let Some(full) = company {
             let unique = full.len() == 1 && surname.is_none();
@@ -121,9 +125,15 @@ impl Index {
             return None;
         }
         if let Some(full) = surname {
-            return (full.len() == 1)
-                .then(|| full.first().map(|f| (f.clone(), EntityKind::Person)))
-                .flatten();
+            let only = full.first().filter(|_| full.len() == 1)?;
+            // The "person" is a company without its suffix ("Merieux" of "Institut Merieux",
+            // which is "Institut Merieux S.A."): the company it is.
+            return match self.companies.get(only) {
+                Some(company) if company.len() == 1 => {
+                    company.first().map(|c| (c.clone(), EntityKind::Organization))
+                }
+                _ => Some((only.clone(), EntityKind::Person)),
+            };
         }
         if is_acronym(&m.canonical) {
             let key: String = m.canonical.chars().filter(|c| *c != '.').collect();

@@ -941,10 +941,11 @@ pub fn is_title(word: &str) -> bool {
     TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
-/// Whether `word` is a company suffix ("Inc.", "Ltd", "GmbH"; exact case), which ends only
-/// an organization's name.
+/// Whether `word` is a company suffix ("Inc.", "Ltd", "GmbH", "S.A."; exact case but for
+/// periods), which ends only an organization's name.
 pub fn is_org_suffix(word: &str) -> bool {
     ORG_SUFFIXES.contains(&word)
+        || word.contains('.') && ORG_SUFFIXES.contains(&word.replace('.', "").as_str())
 }
 
 /// Whether the set of calendar words holds `word` (exact case).

@@ -121,6 +121,7 @@ impl Recognizer {
             self.caps_place_cue(&words, sf.all_caps, &mut tags);
             acronym_cue(&words, sf.all_caps, &self.gaz, &mut tags);
             org_head_cue(&words, &sf, &mut tags);
+            company_suffix_cue(&words, &sf, &mut tags);
             title_cue(&words, &sf, &mut tags);
             surname_cue(&words, &sf, &mut tags);
             first_name_cue(&words, &sf, &self.gaz, &self.model.vocab, &mut tags);
@@ -571,6 +572,35 @@ fn org_head_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usi
             for (k, t) in tags[s..e].iter_mut().enumerate() {
                 *t = if k == 0 { 5 } else { 6 };
             }
+        }
+    }
+}
+
+/// A capitalized run ending in a company suffix ("Octel Communications Corp.", "Dow Jones &
+/// Co.", "Institut Merieux S.A.") is one organization's name, whatever the tagger made of
+/// its words: the suffix settles it.
+fn company_suffix_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usize]) {
+    let capital = |i: usize| {
+        sf.candidate[i]
+            && words[i].chars().next().is_some_and(char::is_uppercase)
+            && !words[i].eq_ignore_ascii_case("the")
+    };
+    for h in 1..words.len() {
+        if !gazetteer::is_org_suffix(words[h]) {
+            continue;
+        }
+        let mut s = h;
+        while s > 0 && (capital(s - 1) || (words[s - 1] == "&" && s >= 2 && capital(s - 2))) {
+            s -= 1;
+        }
+        if s == h {
+            continue;
+        }
+        for (k, t) in tags[s..=h].iter_mut().enumerate() {
+            *t = if k == 0 { 5 } else { 6 };
+        }
+        if let Some(next) = tags.get_mut(h + 1).filter(|t| perceptron::is_inside(**t)) {
+            *next = 0;
         }
     }
 }
