@@ -816,8 +816,10 @@ const CALENDAR_WORDS: &[&str] = &[
     "Easter",
 ];
 
-const ORG_SUFFIXES: &[&str] =
-    &["Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "Co.", "LLC", "plc", "PLC", "GmbH", "AG", "SA"];
+const ORG_SUFFIXES: &[&str] = &[
+    "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "Co.", "Cos.", "LLC", "plc", "PLC", "GmbH", "AG", "SA",
+    "NV", "SpA", "LP",
+];
 
 /// The loaded lists: flags per lowercased single token, and multi-word names by their
 /// lowercased first token.
