@@ -11,10 +11,10 @@ use std::ops::Range;
 /// Abbreviations after which a period does not end a sentence (lower-case, without the dot).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
-    "pres", "st", "jr", "sr", "rev", "hon", "vs", "etc", "inc", "ltd", "co", "corp", "no", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
-    "thu", "thur", "thurs", "fri", "sat", "sun", "approx", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
-    "fig", "dept", "est", "mt", "ft",
+    "pres", "st", "jr", "sr", "rev", "hon", "vs", "etc", "inc", "ltd", "co", "cos", "corp", "no", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "approx", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m",
+    "p.m", "fig", "dept", "est", "mt", "ft",
 ];
 
 /// The longest a sentence grows before it is cut at the next space.

@@ -16,10 +16,10 @@ pub struct Token {
 /// Abbreviations that keep their final period (lowercased, without the period).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "gov", "sen",
-    "rep", "rev", "inc", "corp", "ltd", "co", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "al", "fig", "maj", "cmdr", "adm", "brig", "supt",
-    "messrs", "mme", "mlle", "hon", "pres", "dept", "univ", "assn", "bros", "approx", "est", "ave", "blvd",
-    "rd",
+    "rep", "rev", "inc", "corp", "ltd", "co", "cos", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "al", "fig", "maj", "cmdr", "adm", "brig",
+    "supt", "messrs", "mme", "mlle", "hon", "pres", "dept", "univ", "assn", "bros", "approx", "est", "ave",
+    "blvd", "rd",
 ];
 
 /// Abbreviations after which a period never ends a sentence (titles before a name).
