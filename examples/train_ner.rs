@@ -42,12 +42,13 @@ fn main() -> Result<(), String> {
     let mut settings = train::Settings::default();
     if let Ok(v) = std::env::var("NER_SETTINGS") {
         let v: Vec<usize> = v.split(',').filter_map(|x| x.parse().ok()).collect();
-        if let [epochs, min_count, misc, bags] = v[..] {
-            settings.epochs = epochs;
-            settings.min_count = min_count;
-            settings.misc = misc != 0;
-            settings.bags = bags;
-        }
+        let [epochs, min_count, misc, bags] = v[..] else {
+            return Err(format!("NER_SETTINGS={v:?}: want four numbers EPOCHS,MIN_COUNT,MISC,BAGS"));
+        };
+        settings.epochs = epochs;
+        settings.min_count = min_count;
+        settings.misc = misc != 0;
+        settings.bags = bags;
     }
     let model = train::train(&docs, settings, &mut |line| {
         println!("{line}");

@@ -43,8 +43,10 @@ fn initials(name: &str) -> Option<String> {
     (s.chars().count() >= 2).then_some(s)
 }
 
-fn is_acronym(text: &str) -> bool {
-    let letters: String = text.chars().filter(|c| *c != '.').collect();
+/// Whether a name is written as an acronym ("NATO", "U.N.", "AT&T"): two or more
+/// letters, all capitals.
+pub(super) fn is_acronym(text: &str) -> bool {
+    let letters: String = text.chars().filter(|c| !matches!(c, '.' | '&')).collect();
     letters.chars().count() >= 2 && letters.chars().all(|c| c.is_uppercase())
 }
 
@@ -94,7 +96,9 @@ impl Index {
             if !name.is_empty() {
                 self.companies.entry(name.join(" ")).or_default().insert(m.canonical.clone());
             }
-            let beginnings = (1..name.len()).map(|end| name[..end].join(" "));
+            // Beginnings of up to three words: enough for "Polly Peck" of "Polly Peck
+            // International Inc.", and no quadratic pile of strings for a runaway name.
+            let beginnings = (1..name.len().min(4)).map(|end| name[..end].join(" "));
             for part in beginnings.chain(name.last().filter(|_| name.len() > 1).map(|w| w.to_string())) {
                 self.company_parts.entry(part).or_default().insert(m.canonical.clone());
             }
@@ -108,14 +112,16 @@ impl Index {
     /// or a part of it ("Unisys" for "Unisys Corp.", "Polly Peck" for "Polly Peck
     /// International Inc."), a surname or an acronym.
     fn resolve(&self, m: &Mention, facts: &WordFacts) -> Option<(String, EntityKind)> {
-        // A part of a company's name ("Bethlehem" of "Bethlehem Steel Corp.", "Merieux" of
-        // "Institut Merieux S.A.") stands for it unless it is a known place the tagger took
-        // for one, or a word that means something else on its own ("Steel", "Roy").
+        // A company's name or a part of it ("Bethlehem" of "Bethlehem Steel Corp.", "Merieux"
+        // of "Institut Merieux S.A.") stands for it, but a place the tagger found stays a
+        // place unless it is one word no list knows ("Los Angeles" is not "Los Angeles Times
+        // Co."), and a part must not mean something else on its own ("Steel", "Roy").
         let flags = (facts.flags)(&m.canonical);
-        let known_place = m.kind == EntityKind::Place && flags & gazetteer::PLACE != 0;
+        let place =
+            m.kind == EntityKind::Place && (m.canonical.contains(' ') || flags & gazetteer::PLACE != 0);
         let generic = gazetteer::COMMON | gazetteer::ORG_HEAD | gazetteer::FIRST | gazetteer::TITLE;
-        let part = self.company_parts.get(&m.canonical).filter(|_| !known_place && flags & generic == 0);
-        let company = self.companies.get(&m.canonical).or(part);
+        let part = self.company_parts.get(&m.canonical).filter(|_| flags & generic == 0);
+        let company = self.companies.get(&m.canonical).or(part).filter(|_| !place);
         let surname = self.surnames.get(&m.canonical).filter(|_| !m.canonical.contains(' '));
         if let Some(full) = company {
             let unique = full.len() == 1 && surname.is_none();
@@ -151,6 +157,14 @@ pub struct WordFacts<'a> {
     pub flags: Box<dyn Fn(&str) -> u16 + 'a>,
     /// Whether a word is a one-word country, US state or continent name.
     pub is_country: Box<dyn Fn(&str) -> bool + 'a>,
+}
+
+impl WordFacts<'_> {
+    /// Whether a full name starts with a known first name ("Michael Jordan", "Manuel
+    /// Belgrano"), which makes its last word a surname even when it is also a place.
+    fn starts_with_first_name(&self, name: &str) -> bool {
+        name.split_whitespace().next().is_some_and(|w| (self.flags)(w) & gazetteer::FIRST != 0)
+    }
 }
 
 /// Sets the canonical names of one document's mentions.
@@ -239,13 +253,10 @@ fn drop_place_like_surnames(mentions: &[Mention], index: &mut Index, facts: &Wor
             _ => {}
         }
     }
-    let flags = &facts.flags;
     index.surnames.retain(|s, full| {
         !(facts.is_country)(s)
-            && (flags(s) & gazetteer::PLACE == 0 || person.get(s.as_str()).is_none_or(|v| *v > 0))
-            || full
-                .iter()
-                .any(|f| f.split_whitespace().next().is_some_and(|w| flags(w) & gazetteer::FIRST != 0))
+            && ((facts.flags)(s) & gazetteer::PLACE == 0 || person.get(s.as_str()).is_none_or(|v| *v > 0))
+            || full.iter().any(|f| facts.starts_with_first_name(f))
     });
 }
 
@@ -300,8 +311,6 @@ fn vote_kinds(mentions: &mut [Mention]) {
 /// taken for the surname of a "person" that does not start with a first name: "Canada" in
 /// one document is not "Environment Canada", mistagged a person in another.
 pub fn resolve_corpus(texts: &[&str], docs: &mut [Vec<Mention>], facts: &WordFacts) {
-    let starts_with_first_name =
-        |full: &str| full.split_whitespace().next().is_some_and(|w| (facts.flags)(w) & gazetteer::FIRST != 0);
     let mut index = Index::default();
     for m in docs.iter().flatten() {
         index.add(m);
@@ -309,14 +318,14 @@ pub fn resolve_corpus(texts: &[&str], docs: &mut [Vec<Mention>], facts: &WordFac
     for (text, doc) in texts.iter().zip(docs.iter_mut()) {
         for m in doc.iter_mut() {
             let own = text.get(m.start..m.end).map(normalize);
-            if own.as_deref() != Some(m.canonical.as_str()) {
+            if own.as_deref() != Some(m.canonical.as_str()) || m.canonical.contains(' ') {
                 continue;
             }
             if let Some((full, kind)) = index.resolve(m, facts) {
                 let place_word = m.kind != EntityKind::Person
                     && ((facts.is_country)(&m.canonical)
                         || (facts.flags)(&m.canonical) & gazetteer::PLACE != 0);
-                if kind == EntityKind::Person && place_word && !starts_with_first_name(&full) {
+                if kind == EntityKind::Person && place_word && !facts.starts_with_first_name(&full) {
                     continue;
                 }
                 m.canonical = full;

@@ -146,42 +146,37 @@ impl Recognizer {
                     kind = EntityKind::Organization;
                 }
                 // An acronym is no person's name ("TWA said", "ABC reported").
-                let caps = words[s].chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && words[s].chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
-                if e == s + 1 && kind == EntityKind::Person && caps && !sf.all_caps {
+                let acronym = e == s + 1 && !sf.all_caps && aliases::is_acronym(words[s]);
+                if acronym && kind == EntityKind::Person {
                     kind = EntityKind::Organization;
                 }
                 // A country is never a person, whatever its neighbours suggest ("Sweden
-                // beat South Korea", with player names all around).
+                // beat South Korea", with player names all around), unless it is also a first
+                // name ("Jordan scored", "Chad thanked his mother").
                 let lower = words[s].to_lowercase();
-                if e == s + 1 && kind == EntityKind::Person && self.gaz.is_country(&lower) {
+                let first_name = self.gaz.word(&lower) & gazetteer::FIRST != 0;
+                if e == s + 1 && kind == EntityKind::Person && self.gaz.is_country(&lower) && !first_name {
                     kind = EntityKind::Place;
                 }
                 // An acronym inside an ordinary sentence is an organization, not the town
                 // it happens to spell ("NATO" is also Nato, Italy); countries ("USA") and
                 // datelines ("QUITO, Jan 22") are left alone.
-                let acronym = words[s].chars().count() >= 3 && words[s].chars().all(char::is_uppercase);
-                if e == s + 1
-                    && kind == EntityKind::Place
-                    && acronym
-                    && s > 0
-                    && !sf.all_caps
-                    && !self.gaz.is_country(&lower)
-                {
+                let long_acronym = acronym && words[s].chars().filter(|c| c.is_alphabetic()).count() >= 3;
+                if long_acronym && kind == EntityKind::Place && s > 0 && !self.gaz.is_country(&lower) {
                     kind = EntityKind::Organization;
                 }
                 if e == s + 1 {
                     let place_cue =
                         s > 0 && PLACE_PREPOSITIONS.contains(&words[s - 1].to_lowercase().as_str());
-                    let caps = words[s].chars().all(|c| !c.is_lowercase());
-                    if kind != EntityKind::Person && !place_cue && !caps && is_surname_only(flags) {
+                    let no_lowercase = words[s].chars().all(|c| !c.is_lowercase());
+                    if kind != EntityKind::Person && !place_cue && !no_lowercase && is_surname_only(flags) {
                         kind = EntityKind::Person;
                     }
                 }
                 found.push((base + s, base + e, kind));
             });
         }
-        news_agency_cue(text, &tokens, &mut found);
+        news_agency_cue(text, &tokens, &self.gaz, &mut found);
         telling_words_cue(text, &tokens, &self.gaz, &mut found);
         self.propagate(text, &tokens, &mut found);
         let mut mentions: Vec<Mention> = found
@@ -282,8 +277,19 @@ impl Recognizer {
 /// The one capitalized word in parentheses that ends a dateline ("BRUSSELS, February 10
 /// (Xinhua) --", "BELFAST (AP)_") names the news agency: an organization, which the tagger,
 /// seeing it next to a city, often takes for a place.
-fn news_agency_cue(text: &str, tokens: &[tokenize::Token], found: &mut Vec<(usize, usize, EntityKind)>) {
+fn news_agency_cue(
+    text: &str,
+    tokens: &[tokenize::Token],
+    gaz: &Gazetteer,
+    found: &mut Vec<(usize, usize, EntityKind)>,
+) {
     let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
+    // The line up to the "(" is a dateline: short, and opening with a city in capitals.
+    let after_dateline = |open: usize| {
+        let line = &text[text[..open].rfind('\n').map_or(0, |n| n + 1)..open];
+        let city = line.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).unwrap_or("");
+        line.len() <= 60 && city.chars().count() >= 3 && city.chars().all(char::is_uppercase)
+    };
     let agencies: Vec<usize> = (1..tokens.len().saturating_sub(1))
         .filter(|&i| {
             word(i - 1) == "("
@@ -293,6 +299,8 @@ fn news_agency_cue(text: &str, tokens: &[tokenize::Token], found: &mut Vec<(usiz
                 && text[tokens[i + 1].end..]
                     .trim_start_matches(' ')
                     .starts_with(['-', '_', '\u{2013}', '\u{2014}'])
+                && !gaz.is_country(&word(i).to_lowercase())
+                && after_dateline(tokens[i - 1].start)
         })
         .collect();
     if agencies.is_empty() {
@@ -362,14 +370,21 @@ fn telling_words_cue(
 ) {
     let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
     let mut told: HashMap<&str, EntityKind> = HashMap::new();
-    for &(_, e, _) in found.iter() {
+    for &(s, e, _) in found.iter() {
         let name = word(e - 1);
-        if gaz.is_country(&name.to_lowercase()) {
+        let lower = name.to_lowercase();
+        if gaz.is_country(&lower) {
             continue;
         }
         let possessive = matches!(word(e), "'s" | "\u{2019}s");
+        // "Annan flew to Geneva himself": after a place preposition, or on a known place,
+        // "himself" belongs to someone else.
+        let after_preposition = s > 0
+            && PLACE_PREPOSITIONS.contains(&word(s - 1).to_lowercase().as_str())
+            && !word(s - 1).eq_ignore_ascii_case("of");
+        let known_place = gaz.word(&lower) & gazetteer::PLACE != 0;
         let personal = possessive && PERSONAL_NOUNS.contains(&word(e + 1).to_lowercase().as_str())
-            || matches!(word(e), "himself" | "herself");
+            || matches!(word(e), "himself" | "herself") && !after_preposition && !known_place;
         if personal {
             told.insert(name, EntityKind::Person);
         } else if GROUP_NOUNS.contains(&word(e)) {
@@ -452,21 +467,39 @@ fn first_name_cue(
     }
 }
 
-/// A short capitalized word followed by a hyphenated given name ("Lee Cheuk-yan", "Kim
-/// Jong-un", "Park Geun-hye") is a person: romanized Chinese and Korean names, which the
-/// tagger, trained on few of them, takes for places.
+/// Common Chinese (Mandarin and Cantonese romanizations) and Korean family names, which
+/// come before a hyphenated given name.
+const EAST_ASIAN_FAMILY_NAMES: &[&str] = &[
+    "Ahn", "Ang", "Bae", "Baek", "Cai", "Cao", "Chan", "Chang", "Chen", "Cheng", "Cheung", "Chiang", "Cho",
+    "Choi", "Chong", "Chou", "Chow", "Chu", "Chua", "Chung", "Cui", "Deng", "Ding", "Dong", "Du", "Fan",
+    "Fang", "Feng", "Fu", "Fung", "Gao", "Goh", "Guo", "Ha", "Han", "He", "Heo", "Ho", "Hong", "Hsu", "Hu",
+    "Huang", "Hui", "Hwang", "Ip", "Jang", "Jeon", "Jeong", "Jiang", "Jin", "Jung", "Kang", "Kim", "Ko",
+    "Koh", "Kong", "Kwak", "Kwan", "Kwok", "Kwon", "Kwong", "Lai", "Lam", "Lau", "Law", "Lee", "Leung", "Li",
+    "Liang", "Liao", "Lim", "Lin", "Liu", "Lo", "Lu", "Lui", "Luo", "Ma", "Mak", "Moon", "Nam", "Ng", "Noh",
+    "Oh", "Ong", "Pak", "Pan", "Park", "Peng", "Poon", "Ren", "Seo", "Shen", "Shi", "Shin", "Siu", "Son",
+    "Song", "Su", "Sun", "Tam", "Tan", "Tang", "Tay", "Teo", "Tian", "Tsai", "Tsang", "Tse", "Wan", "Wang",
+    "Wei", "Wen", "Wong", "Wu", "Xie", "Xu", "Yang", "Yao", "Yau", "Ye", "Yeung", "Yip", "Yoo", "Yoon", "Yu",
+    "Yuan", "Yuen", "Zeng", "Zhang", "Zhao", "Zheng", "Zhou", "Zhu",
+];
+
+/// A common Chinese or Korean family name followed by a hyphenated given name ("Lee
+/// Cheuk-yan", "Kim Jong-un", "Park Geun-hye") is a person, which the tagger, trained on
+/// few such names, takes for a place or misses. Names the tagger gave another kind stay
+/// with it ("Wal-mart", "The Co-op" are no such pair anyway).
 fn hyphenated_given_name_cue(words: &[&str], tags: &mut [usize]) {
     let syllable = |s: &str| (1..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase());
+    let retaggable = |t: usize| matches!(t, 0..=4);
     for i in 0..words.len().saturating_sub(1) {
-        let family = words[i];
-        let family_ok = (2..=6).contains(&family.len())
-            && family.starts_with(|c: char| c.is_ascii_uppercase())
-            && syllable(&family[1..]);
         let given_ok = words[i + 1].split_once('-').is_some_and(|(a, b)| {
             a.starts_with(|c: char| c.is_ascii_uppercase()) && syllable(&a[1..]) && syllable(b)
         });
         let inside_longer = words.get(i + 2).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
-        if family_ok && given_ok && !inside_longer {
+        if EAST_ASIAN_FAMILY_NAMES.contains(&words[i])
+            && given_ok
+            && !inside_longer
+            && retaggable(tags[i])
+            && retaggable(tags[i + 1])
+        {
             tags[i] = 1;
             tags[i + 1] = 2;
         }

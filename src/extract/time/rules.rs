@@ -2301,6 +2301,20 @@ const INTENT_WORDS: &[&str] = &["plans", "plan", "planning", "intends", "aims"];
 /// not in "had been scheduled".
 const PLANNED_WORDS: &[&str] = &["expected", "scheduled", "planned", "due", "slated", "set"];
 
+/// Participles of moving a date ("postponed to", "pushed back to").
+const RESCHEDULED_WORDS: &[&str] = &[
+    "postponed",
+    "delayed",
+    "moved",
+    "pushed",
+    "rescheduled",
+    "deferred",
+    "adjourned",
+    "extended",
+    "back",
+    "off",
+];
+
 /// Irregular past forms common in news ("said", "met", "rose").
 const PAST_WORDS: &[&str] = &[
     "was", "were", "had", "did", "said", "came", "went", "began", "took", "made", "gave", "got", "left",
@@ -2309,10 +2323,41 @@ const PAST_WORDS: &[&str] = &[
     "drew", "fought", "sent", "spent", "built", "kept",
 ];
 
-/// Words ending in "ed" that are not past forms.
+/// Words ending in "ed" that are not past forms: nouns, and adjectives ("an unspecified
+/// date") that are never finite verbs.
 const NOT_PAST: &[&str] = &[
-    "need", "speed", "indeed", "hundred", "proceed", "exceed", "succeed", "feed", "seed", "breed", "united",
-    "red", "bed", "shed", "creed", "greed", "weed", "deed",
+    "need",
+    "speed",
+    "indeed",
+    "hundred",
+    "proceed",
+    "exceed",
+    "succeed",
+    "feed",
+    "seed",
+    "breed",
+    "united",
+    "red",
+    "bed",
+    "shed",
+    "creed",
+    "greed",
+    "weed",
+    "deed",
+    "unspecified",
+    "undisclosed",
+    "unidentified",
+    "unnamed",
+    "unexpected",
+    "unexplained",
+    "unconfirmed",
+    "unsolved",
+    "unprecedented",
+    "unlimited",
+    "unrelated",
+    "unsecured",
+    "unchanged",
+    "unscheduled",
 ];
 
 impl Grammar<'_> {
@@ -2326,6 +2371,15 @@ impl Grammar<'_> {
             let window = start.saturating_sub(BEHIND)..(end + AHEAD).min(self.tokens.len());
             let perfect = window.into_iter().any(|at| self.spelled(at, "had"));
             return if perfect { Tense::Past } else { Tense::Future };
+        }
+        // A date something is moved to lies ahead, even in a past-tense clause ("the hearing
+        // was postponed to Dec. 3", "the summit was moved to December").
+        let spelled_any = |at: usize, words: &[&str]| words.iter().any(|word| self.spelled(at, word));
+        let moved_to = start >= 2
+            && spelled_any(start - 1, &["to", "until", "till"])
+            && (2..=3).any(|back| start >= back && spelled_any(start - back, RESCHEDULED_WORDS));
+        if moved_to {
+            return Tense::Future;
         }
         if start >= 3
             && self.spelled(start - 1, "as")
@@ -2386,7 +2440,6 @@ impl Grammar<'_> {
         } else if is_in(PAST_WORDS)
             || word.len() > 4
                 && word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ed")
-                && !word.as_bytes()[..2].eq_ignore_ascii_case(b"un")
                 && !is_in(NOT_PAST)
         {
             Some(Tense::Past)
