@@ -151,11 +151,11 @@ impl Recognizer {
                     kind = EntityKind::Organization;
                 }
                 // A country is never a person, whatever its neighbours suggest ("Sweden
-                // beat South Korea", with player names all around), unless it is also a first
-                // name ("Jordan scored", "Chad thanked his mother").
+                // beat South Korea", with player names all around); a person's surname that
+                // is also a country comes back through the full name ("Michael Jordan ...
+                // Jordan") when aliases are resolved.
                 let lower = words[s].to_lowercase();
-                let first_name = self.gaz.word(&lower) & gazetteer::FIRST != 0;
-                if e == s + 1 && kind == EntityKind::Person && self.gaz.is_country(&lower) && !first_name {
+                if e == s + 1 && kind == EntityKind::Person && self.gaz.is_country(&lower) {
                     kind = EntityKind::Place;
                 }
                 // An acronym inside an ordinary sentence is an organization, not the town
