@@ -2,7 +2,7 @@
 //! out exactly (spans, types and values), and every failing row is printed before failing.
 
 use chronoscope::extract::time::{
-    Anchor, Granularity, Modifier, ReferenceSource, reference_date, tag, tag_document,
+    Anchor, Granularity, Modifier, ReferenceSource, TimexType, reference_date, tag, tag_document,
 };
 
 use jiff::civil::Date;
@@ -149,6 +149,26 @@ fn reference_date_prefers_given_then_dateline_then_latest_full_date() {
         let found = reference_date(text, given);
         assert_eq!((found.date, found.source), (expected, source), "reference date of {text:?}");
     }
+}
+
+#[test]
+fn time_passed_since_places_what_it_counts_from() {
+    let day = |text: &str| text.parse::<Date>().expect("test dates are valid");
+    let text = "Almost one year has passed since Lucio Gutierrez was ousted from power.";
+    let found = tag(text, Some(day("2006-03-20")));
+    let timex = &found[0];
+    assert_eq!((timex.kind, timex.value.as_str(), timex.rule), (TimexType::Duration, "P1Y", "time_since"));
+    assert_eq!(timex.anchor, Anchor::ReferenceDate);
+    let interval = timex.interval.expect("placed a year before the reference date");
+    assert_eq!((interval.earliest, interval.latest), (day("2005-01-01"), day("2005-12-31")));
+
+    let found = tag("It has been two weeks since the vote.", Some(day("2006-03-20")));
+    assert_eq!(found[0].interval.map(|interval| interval.earliest), Some(day("2006-03-06")));
+
+    let found = tag("The war lasted three years.", Some(day("2006-03-20")));
+    assert_eq!(found[0].interval, None, "a plain duration has no place");
+    let found = tag(text, None);
+    assert_eq!(found[0].interval, None, "nothing to count back from");
 }
 
 #[test]

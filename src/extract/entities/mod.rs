@@ -494,8 +494,8 @@ fn hyphenated_given_name_cue(words: &[&str], tags: &mut [usize]) {
             a.starts_with(|c: char| c.is_ascii_uppercase()) && syllable(&a[1..]) && syllable(b)
         });
         let inside_longer = words.get(i + 2).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
-        if EAST_ASIAN_FAMILY_NAMES.contains(&words[i])
-            && given_ok
+        if given_ok
+            && EAST_ASIAN_FAMILY_NAMES.contains(&words[i])
             && !inside_longer
             && retaggable(tags[i])
             && retaggable(tags[i + 1])

@@ -398,22 +398,64 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate
         } else {
             resolve::resolve(&reading.spec, point, reading.cue, tense)
         };
-        let interval = resolution.interval.map(|interval| resolve::narrow(interval, reading.modifier));
-        let anchor =
+        let mut interval = resolution.interval.map(|interval| resolve::narrow(interval, reading.modifier));
+        let mut anchor =
             if point.is_none() && reading.cue != Cue::Absolute { Anchor::Unresolved } else { anchor };
+        let mut rule = reading.rule;
+        let end = base + tokens[reading.end - 1].end;
+        if let Some(since) = time_since(text, base, tokens[at].start, end, &reading.spec) {
+            // "Almost one year has passed since ...": the duration stays a duration, and the
+            // event it points back to is placed that long before the reference date.
+            let (since_anchor, since_point) = choose_anchor(
+                Cue::Deictic,
+                base + tokens[at].start,
+                reference.date,
+                trusted,
+                Granularity::Year,
+                false,
+                found,
+            );
+            if let Some(resolved) = resolve::resolve(&since, since_point, Cue::Deictic, Tense::Past).interval
+            {
+                interval = Some(resolved);
+                anchor = since_anchor;
+                rule = "time_since";
+            }
+        }
         found.push(Timex {
             start: base + tokens[at].start,
-            end: base + tokens[reading.end - 1].end,
+            end,
             kind: kind_of(&reading.spec),
             value: resolution.value,
             modifier: reading.modifier.or_else(|| grammar.open_ended(at, &reading.spec)),
             interval,
             alternatives: resolution.alternatives,
-            rule: reading.rule,
+            rule,
             anchor,
         });
         at = reading.end;
     }
+}
+
+/// For a whole number of days, weeks, months or years that has passed since something
+/// ("Almost one year has passed since Lucio Gutierrez was ousted", "It has been two weeks
+/// since the vote"), the shift back from the reference date that places that something.
+/// `start` is a chunk offset, `end` a document offset; the chunk begins at `base`.
+fn time_since(chunk: &str, base: usize, start: usize, end: usize, spec: &Spec) -> Option<Spec> {
+    let Spec::Duration { amount: Some(amount), unit } = *spec else { return None };
+    let whole = amount.fract() == 0.0 && (1.0..1000.0).contains(&amount);
+    let calendar_unit = matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year);
+    // A few words either side, never the rest of the chunk: this runs for every duration.
+    const WINDOW: usize = 24;
+    let after = chunk.get(end - base..)?.trim_start();
+    let after = after.get(..WINDOW.min(after.len())).unwrap_or(after).to_ascii_lowercase();
+    let passed = ["has passed since", "have passed since", "has elapsed since", "have elapsed since"]
+        .iter()
+        .any(|phrase| after.starts_with(phrase));
+    let before = chunk.get(..start)?.trim_end();
+    let before = before.get(before.len().saturating_sub(WINDOW)..).unwrap_or("").to_ascii_lowercase();
+    let been = (before.ends_with("has been") || before.ends_with("'s been")) && after.starts_with("since");
+    (whole && calendar_unit && (passed || been)).then(|| Spec::Shift { unit, amount: -(amount as i32) })
 }
 
 /// Whether a year-less month at `start` (chunk offset; the chunk begins at `base`) goes on
