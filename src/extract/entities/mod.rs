@@ -358,10 +358,9 @@ const PERSONAL_NOUNS: &[&str] = &[
 
 /// Words after a name that tell its kind for the whole document: a possessive and a noun
 /// only a person has ("Slepian's wife", "Slepian's lawyer": places have presidents and
-/// capitals, not widows and lawyers), "himself" or "herself", or a noun for a group
-/// ("the Sinn Fein party"). Every
-/// mention of that name the tagger gave another kind follows. Countries and states are
-/// left alone ("Virginia's sons").
+/// capitals, not widows and lawyers), "himself" or "herself", or a noun for a group ("the
+/// Sinn Fein party"). Every mention of that name the tagger gave another kind follows.
+/// Countries and states are left alone ("Virginia's sons").
 fn telling_words_cue(
     text: &str,
     tokens: &[tokenize::Token],

@@ -229,11 +229,7 @@ fn header_date(text: &str) -> Option<Date> {
             .filter(|at| *at <= DATELINE_BYTES);
         // A header's or dateline's date comes early in its line; a one-line document is not
         // tagged whole here only to be tagged again.
-        let mut head_end = trimmed.len().min(HEADER_BYTES);
-        while !trimmed.is_char_boundary(head_end) {
-            head_end -= 1;
-        }
-        let found = tag(&trimmed[..head_end], None);
+        let found = tag(&trimmed[..floor_char_boundary(trimmed, HEADER_BYTES)], None);
         let Some((timex, date)) = found.iter().find_map(|timex| Some((timex, explicit_day(timex)?))) else {
             continue;
         };
@@ -402,8 +398,8 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate
         let mut anchor =
             if point.is_none() && reading.cue != Cue::Absolute { Anchor::Unresolved } else { anchor };
         let mut rule = reading.rule;
-        let end = base + tokens[reading.end - 1].end;
-        if let Some(since) = time_since(text, base, tokens[at].start, end, &reading.spec) {
+        let end = tokens[reading.end - 1].end;
+        if let Some(since) = time_since(text, tokens[at].start, end, &reading.spec) {
             // "Almost one year has passed since ...": the duration stays a duration, and the
             // event it points back to is placed that long before the reference date.
             let (since_anchor, since_point) = choose_anchor(
@@ -424,7 +420,7 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate
         }
         found.push(Timex {
             start: base + tokens[at].start,
-            end,
+            end: base + end,
             kind: kind_of(&reading.spec),
             value: resolution.value,
             modifier: reading.modifier.or_else(|| grammar.open_ended(at, &reading.spec)),
@@ -440,22 +436,34 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate
 /// For a whole number of days, weeks, months or years that has passed since something
 /// ("Almost one year has passed since Lucio Gutierrez was ousted", "It has been two weeks
 /// since the vote"), the shift back from the reference date that places that something.
-/// `start` is a chunk offset, `end` a document offset; the chunk begins at `base`.
-fn time_since(chunk: &str, base: usize, start: usize, end: usize, spec: &Spec) -> Option<Spec> {
+/// `start..end` is the duration's byte range in `chunk`.
+fn time_since(chunk: &str, start: usize, end: usize, spec: &Spec) -> Option<Spec> {
     let Spec::Duration { amount: Some(amount), unit } = *spec else { return None };
     let whole = amount.fract() == 0.0 && (1.0..1000.0).contains(&amount);
-    let calendar_unit = matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year);
+    if !whole || !matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+        return None;
+    }
     // A few words either side, never the rest of the chunk: this runs for every duration.
     const WINDOW: usize = 24;
-    let after = chunk.get(end - base..)?.trim_start();
-    let after = after.get(..WINDOW.min(after.len())).unwrap_or(after).to_ascii_lowercase();
+    let after = chunk.get(end..)?.trim_start();
+    let after = after[..floor_char_boundary(after, WINDOW)].to_ascii_lowercase();
     let passed = ["has passed since", "have passed since", "has elapsed since", "have elapsed since"]
         .iter()
         .any(|phrase| after.starts_with(phrase));
     let before = chunk.get(..start)?.trim_end();
-    let before = before.get(before.len().saturating_sub(WINDOW)..).unwrap_or("").to_ascii_lowercase();
+    let before =
+        before[floor_char_boundary(before, before.len().saturating_sub(WINDOW))..].to_ascii_lowercase();
     let been = (before.ends_with("has been") || before.ends_with("'s been")) && after.starts_with("since");
-    (whole && calendar_unit && (passed || been)).then(|| Spec::Shift { unit, amount: -(amount as i32) })
+    (passed || been).then(|| Spec::Shift { unit, amount: -(amount as i32) })
+}
+
+/// The largest char boundary of `text` at or below `at` (or its length).
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Whether a year-less month at `start` (chunk offset; the chunk begins at `base`) goes on
