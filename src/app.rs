@@ -615,27 +615,7 @@ impl eframe::App for ChronoscopeApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let dropped: Vec<PathBuf> =
-            ui.ctx().input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
-        if !dropped.is_empty() {
-            self.open(dropped, None);
-        }
         ChronoscopeApp::ui(self, ui);
-        let hovering_files = ui.ctx().input(|i| i.raw.hovered_files.len());
-        if hovering_files > 0 {
-            let screen = ui.ctx().content_rect();
-            let painter = ui
-                .ctx()
-                .layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_overlay")));
-            painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
-            painter.text(
-                screen.center(),
-                egui::Align2::CENTER_CENTER,
-                format!("Drop to open {hovering_files} file(s)"),
-                egui::FontId::proportional(28.0),
-                egui::Color32::WHITE,
-            );
-        }
     }
 
     /// Window size and panel layout are egui's, saved by eframe; save them often so a

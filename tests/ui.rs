@@ -240,6 +240,57 @@ fn opening_a_folder_loads_in_the_background_and_lists_bad_files_as_problems() {
     let _ = std::fs::remove_dir_all(&folder);
 }
 
+/// A file dropped from the desktop, as the windowing backend hands it over.
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_files_on_the_window_opens_them_beside_the_open_documents() {
+    let folder = std::env::temp_dir().join(format!("chronoscope-ui-drop-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("temp folder");
+    let dropped = folder.join("dropped.txt");
+    std::fs::write(&dropped, "The senate voted on 3 March 2004. Quito protested on 5 March 2004.")
+        .expect("write");
+    let mut harness = harness();
+    let events_before = harness.state().corpus().events().len();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().start_worker(&ctx);
+    harness
+        .input_mut()
+        .hovered_files
+        .push(egui::HoveredFile { path: Some(dropped.clone()), ..Default::default() });
+    harness.run_steps(3);
+    harness.get_by_label("Drop to open 1 file(s)");
+    harness.input_mut().hovered_files.clear();
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(DroppedPath(dropped)));
+    harness.step();
+    for _ in 0..200 {
+        harness.step();
+        if !harness.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
+    let app = harness.state();
+    let names: Vec<&str> = app.corpus().documents().iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names.last(), Some(&"dropped.txt"), "{names:?}");
+    let total = events_before + 2;
+    assert_eq!(app.corpus().events().len(), total);
+    harness.get_by_label(&format!("{total} of {total} events"));
+    assert!(harness.query_by_label("Drop to open 1 file(s)").is_none(), "the overlay goes with the drag");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
 /// The facet row label of an entity: its name and its mention count.
 fn facet_label(harness: &Harness<'static, ChronoscopeApp>, name: &str) -> String {
     let app = harness.state();

@@ -7,6 +7,8 @@ mod events;
 mod filters;
 mod timeline;
 
+use std::path::PathBuf;
+
 use crate::app::{LoadProgress, Settings};
 use crate::command::{Command, ExportFormat};
 use crate::extract::entities::EntityKind;
@@ -66,7 +68,35 @@ pub fn main_ui(ui: &mut egui::Ui, model: &ViewModel<'_>, state: &mut UiState) ->
             .show(ui, |ui| timeline::timeline_ui(ui, model, &mut state.timeline, &mut commands));
         events::events_ui(ui, model, &mut state.events, &mut commands);
     });
+    file_drop_ui(ui, &mut commands);
     commands
+}
+
+/// Files dropped on the window open like files chosen in the dialog; while files hover
+/// over it, an overlay says what a drop will do.
+fn file_drop_ui(ui: &egui::Ui, commands: &mut Vec<Command>) {
+    let (dropped, hovering_files): (Vec<PathBuf>, usize) = ui.ctx().input(|i| {
+        (i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect(), i.raw.hovered_files.len())
+    });
+    if !dropped.is_empty() {
+        commands.push(Command::Open(dropped));
+    }
+    if hovering_files > 0 {
+        let screen = ui.ctx().content_rect();
+        let painter = ui.ctx().layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("file_drop_overlay"),
+        ));
+        painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+        egui::Area::new(egui::Id::unique("file_drop_message"))
+            .order(egui::Order::Tooltip)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .interactable(false)
+            .show(ui.ctx(), |ui| {
+                let message = format!("Drop to open {hovering_files} file(s)");
+                ui.label(egui::RichText::new(message).size(28.0).color(egui::Color32::WHITE));
+            });
+    }
 }
 
 /// Ctrl+O opens files, Ctrl+Shift+O a folder, Ctrl+E exports CSV.
