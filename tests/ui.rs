@@ -210,6 +210,18 @@ fn shift_dragging_on_the_timeline_brushes_a_date_range() {
     }
 }
 
+/// Steps the UI until the background load is done (at most about four seconds).
+fn wait_until_loaded(harness: &mut Harness<'static, ChronoscopeApp>) {
+    for _ in 0..200 {
+        harness.step();
+        if !harness.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
+}
+
 #[test]
 fn opening_a_folder_loads_in_the_background_and_lists_bad_files_as_problems() {
     let folder = std::env::temp_dir().join(format!("chronoscope-ui-open-{}", std::process::id()));
@@ -223,14 +235,7 @@ fn opening_a_folder_loads_in_the_background_and_lists_bad_files_as_problems() {
     let ctx = harness.ctx.clone();
     harness.state_mut().start_worker(&ctx);
     harness.state_mut().apply(chronoscope::command::Command::Open(vec![folder.clone()]), &ctx);
-    for _ in 0..200 {
-        harness.step();
-        if !harness.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    harness.run();
+    wait_until_loaded(&mut harness);
     let app = harness.state();
     assert!(!app.is_loading());
     assert_eq!(app.corpus().documents().len(), 1);
@@ -273,14 +278,7 @@ fn dropping_files_on_the_window_opens_them_beside_the_open_documents() {
     harness.input_mut().hovered_files.clear();
     harness.input_mut().dropped_files.push(std::sync::Arc::new(DroppedPath(dropped)));
     harness.step();
-    for _ in 0..200 {
-        harness.step();
-        if !harness.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    harness.run();
+    wait_until_loaded(&mut harness);
     let app = harness.state();
     let names: Vec<&str> = app.corpus().documents().iter().map(|d| d.name.as_str()).collect();
     assert_eq!(names.last(), Some(&"dropped.txt"), "{names:?}");
