@@ -74,7 +74,7 @@ pub(super) fn resolve(spec: &Spec, anchor: Option<Point>, cue: Cue, tense: Tense
             interval: span_of_years(century * 100 + i32::from(*century < 0), 100, Granularity::Century),
             alternatives: Vec::new(),
         },
-        Spec::PartOfYear { year, part } => part_of_year(*year, *part, anchor),
+        Spec::PartOfYear { year, part } => part_of_year(*year, *part, anchor, tense),
         Spec::Shift { unit, amount } => {
             let from_reference = anchor.is_some_and(|point| point.granularity == Granularity::Day);
             let amount = match (unit, amount, cue, tense) {
@@ -254,7 +254,7 @@ fn year_period(year: i32, quarter: bool, anchor: Option<Point>) -> Resolution {
         }
     });
     match (part, anchor) {
-        (Some(part), _) => part_of_year(YearOf::Explicit(year), part, anchor),
+        (Some(part), _) => part_of_year(YearOf::Explicit(year), part, anchor, Tense::Unknown),
         (None, Some(point)) if point.granularity == Granularity::Month && !quarter => {
             match ymd(year, point.date.month() as u8, 1) {
                 Some(date) => Resolution::at(date, Granularity::Month),
@@ -269,7 +269,11 @@ fn year_period(year: i32, quarter: bool, anchor: Option<Point>) -> Resolution {
     }
 }
 
-fn part_of_year(year: YearOf, part: YearPart, anchor: Option<Point>) -> Resolution {
+/// Resolves a quarter, half or season. A yearless one ("the fourth quarter") is in the
+/// anchor's year, unless the tense points the other way from the document date: "sales
+/// rose in the fourth quarter", written in February, is last year's; "will rise in the
+/// first quarter", written in November, next year's.
+fn part_of_year(year: YearOf, part: YearPart, anchor: Option<Point>, tense: Tense) -> Resolution {
     let code = match part {
         YearPart::Quarter(quarter) => format!("Q{quarter}"),
         YearPart::Half(half) => format!("H{half}"),
@@ -279,7 +283,26 @@ fn part_of_year(year: YearOf, part: YearPart, anchor: Option<Point>) -> Resoluti
     let year = match year {
         YearOf::Explicit(year) => Some(year),
         YearOf::Offset(offset) => anchor_year.map(|year| year + offset),
-        YearOf::Implicit => anchor_year,
+        YearOf::Implicit => anchor.zip(anchor_year).map(|(point, year)| {
+            let interval = part_interval(year, part);
+            match (tense, interval) {
+                (Tense::Past, Some(interval)) if !point.narrative && interval.earliest > point.date => {
+                    year - 1
+                }
+                // Results of a quarter just ended are still to come ("expects third-quarter
+                // earnings" in October): only a part ended a season ago is next year's.
+                (Tense::Future, Some(interval))
+                    if !point.narrative
+                        && interval
+                            .latest
+                            .checked_add(Span::new().months(3))
+                            .is_ok_and(|end| end < point.date) =>
+                {
+                    year + 1
+                }
+                _ => year,
+            }
+        }),
         YearOf::Previous => anchor.zip(anchor_year).and_then(|(point, year)| {
             (year - 2..=year)
                 .rev()

@@ -162,6 +162,7 @@ impl Spec {
             Self::Calendar { year: None, .. }
             | Self::Weekday { relation: Relation::Nearest, .. }
             | Self::Holiday { year: None, .. }
+            | Self::PartOfYear { year: YearOf::Implicit, .. }
             | Self::Shift { unit: Unit::Weekend, .. } => true,
             Self::Clock { day: Some(day), .. } => day.depends_on_tense(),
             _ => false,
