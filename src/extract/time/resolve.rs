@@ -284,22 +284,16 @@ fn part_of_year(year: YearOf, part: YearPart, anchor: Option<Point>, tense: Tens
         YearOf::Explicit(year) => Some(year),
         YearOf::Offset(offset) => anchor_year.map(|year| year + offset),
         YearOf::Implicit => anchor.zip(anchor_year).map(|(point, year)| {
-            let interval = part_interval(year, part);
-            match (tense, interval) {
-                (Tense::Past, Some(interval)) if !point.narrative && interval.earliest > point.date => {
-                    year - 1
-                }
-                // Results of a quarter just ended are still to come ("expects third-quarter
-                // earnings" in October): only a part ended a season ago is next year's.
-                (Tense::Future, Some(interval))
-                    if !point.narrative
-                        && interval
-                            .latest
-                            .checked_add(Span::new().months(3))
-                            .is_ok_and(|end| end < point.date) =>
-                {
-                    year + 1
-                }
+            let Some(interval) = part_interval(year, part).filter(|_| !point.narrative) else {
+                return year;
+            };
+            // Results of a quarter just ended are still to come ("expects third-quarter
+            // earnings" in October): only a part ended a season ago is next year's.
+            let ended_a_season_ago =
+                interval.latest.checked_add(Span::new().months(3)).is_ok_and(|end| end < point.date);
+            match tense {
+                Tense::Past if interval.earliest > point.date => year - 1,
+                Tense::Future if ended_a_season_ago => year + 1,
                 _ => year,
             }
         }),
