@@ -52,7 +52,7 @@ pub fn extract_document(text: &str, given_reference: Option<Date>) -> DocumentEx
     };
     let mentions: Vec<Mention> =
         entities::recognize(text).into_iter().filter(|mention| !inside_timex(mention)).collect();
-    let events = build_events(&sentences, &timexes, &mentions);
+    let events = build_events(text, &sentences, &timexes, &mentions);
     DocumentExtraction { reference: Some(reference), sentences, timexes, mentions, events }
 }
 
@@ -62,7 +62,7 @@ pub fn retag_times(text: &str, given_reference: Option<Date>, extraction: &mut D
     let (reference, timexes) = tag_times(text, given_reference);
     extraction.reference = Some(reference);
     extraction.timexes = timexes;
-    extraction.events = build_events(&extraction.sentences, &extraction.timexes, &extraction.mentions);
+    extraction.events = build_events(text, &extraction.sentences, &extraction.timexes, &extraction.mentions);
 }
 
 fn tag_times(text: &str, given_reference: Option<Date>) -> (ReferenceDate, Vec<Timex>) {
@@ -72,8 +72,14 @@ fn tag_times(text: &str, given_reference: Option<Date>) -> (ReferenceDate, Vec<T
 
 /// One event per dated time expression (so "from January 1999 to March 1999" gives two
 /// points in the chronology); a sentence whose expressions have no calendar position
-/// ("a few hours", an unresolved "Friday") still gives one event, listed as undated.
-fn build_events(sentences: &[Range<usize>], timexes: &[Timex], mentions: &[Mention]) -> Vec<EventCandidate> {
+/// ("a few hours", an unresolved "Friday") still gives one event, listed as undated. A line
+/// that says nothing but its date ("Date: March 14, 2021") is a header, not an event.
+fn build_events(
+    text: &str,
+    sentences: &[Range<usize>],
+    timexes: &[Timex],
+    mentions: &[Mention],
+) -> Vec<EventCandidate> {
     let mut events = Vec::new();
     let mut next_timex = 0;
     let mut next_mention = 0;
@@ -85,7 +91,7 @@ fn build_events(sentences: &[Range<usize>], timexes: &[Timex], mentions: &[Menti
         while next_timex < timexes.len() && timexes[next_timex].start < sentence.end {
             next_timex += 1;
         }
-        if first_timex == next_timex {
+        if first_timex == next_timex || only_dates(text, sentence, &timexes[first_timex..next_timex]) {
             continue;
         }
         while next_mention < mentions.len() && mentions[next_mention].start < sentence.start {
@@ -102,6 +108,24 @@ fn build_events(sentences: &[Range<usize>], timexes: &[Timex], mentions: &[Menti
         }));
     }
     events
+}
+
+/// Whether the sentence has no word outside its time expressions but a date header's
+/// ("Date:", "Published", "Sent:"): nothing happens in it.
+fn only_dates(text: &str, sentence: &Range<usize>, timexes: &[Timex]) -> bool {
+    let says_nothing = |part: &str| {
+        part.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| word.chars().any(char::is_alphabetic))
+            .all(time::is_header_word)
+    };
+    let mut from = sentence.start;
+    for timex in timexes {
+        if !says_nothing(&text[from..timex.start.max(from)]) {
+            return false;
+        }
+        from = timex.end.min(sentence.end).max(from);
+    }
+    says_nothing(&text[from..sentence.end])
 }
 
 fn is_datable(timex: &Timex) -> bool {
@@ -156,21 +180,56 @@ mod tests {
         }
     }
 
+    /// The byte range of `part` in `text`.
+    fn span(text: &str, part: &str) -> Range<usize> {
+        let start = text.find(part).expect("part of the text");
+        start..start + part.len()
+    }
+
     #[test]
     fn events_are_one_per_dated_timex_else_one_undated_per_sentence() {
-        // "In 1999 and 2000 Mahuad ruled. It lasted a week. Nothing here."
-        let sentences = vec![0..31, 32..48, 49..62];
-        let timexes = vec![
-            timex(3, 7, TimexType::Date, true),
-            timex(12, 16, TimexType::Date, true),
-            timex(40, 46, TimexType::Duration, false),
-        ];
-        let mentions =
-            vec![Mention { start: 17, end: 23, kind: EntityKind::Person, canonical: "Mahuad".into() }];
-        let events = build_events(&sentences, &timexes, &mentions);
+        let text = "In 1999 and 2000 Mahuad ruled. It lasted a week. Nothing here.";
+        let sentences = vec![0..30, 31..48, 49..text.len()];
+        let timexes = [
+            ("1999", TimexType::Date, true),
+            ("2000", TimexType::Date, true),
+            ("a week", TimexType::Duration, false),
+        ]
+        .map(|(part, kind, dated)| {
+            let range = span(text, part);
+            timex(range.start, range.end, kind, dated)
+        })
+        .to_vec();
+        let mahuad = span(text, "Mahuad");
+        let mentions = vec![Mention {
+            start: mahuad.start,
+            end: mahuad.end,
+            kind: EntityKind::Person,
+            canonical: "Mahuad".into(),
+        }];
+        let events = build_events(text, &sentences, &timexes, &mentions);
         let summary: Vec<(usize, usize, Vec<usize>)> =
             events.into_iter().map(|e| (e.sentence, e.timex, e.mentions)).collect();
         assert_eq!(summary, [(0, 0, vec![0]), (0, 1, vec![0]), (1, 2, vec![])]);
+    }
+
+    #[test]
+    fn a_line_with_nothing_but_its_date_is_no_event() {
+        let text = "Date: March 14, 2021\nFriday, July 21, 2017\nOn March 3, 2019 she sued.";
+        let lines = [
+            span(text, "Date: March 14, 2021"),
+            span(text, "Friday, July 21, 2017"),
+            span(text, "On March 3, 2019 she sued."),
+        ];
+        let timexes = ["March 14, 2021", "Friday, July 21, 2017", "March 3, 2019"]
+            .map(|part| {
+                let range = span(text, part);
+                timex(range.start, range.end, TimexType::Date, true)
+            })
+            .to_vec();
+        let events = build_events(text, &lines, &timexes, &[]);
+        let sentences: Vec<usize> = events.iter().map(|e| e.sentence).collect();
+        assert_eq!(sentences, [2]);
     }
 
     #[test]

@@ -205,6 +205,11 @@ const DATELINE_MARKERS: [&str; 7] = [" -- ", " - ", " — ", "(AP)", "(Reuters)"
 const HEADER_WORDS: [&str; 8] =
     ["date", "dated", "published", "posted", "updated", "dateline", "sent", "filed"];
 
+/// Whether `word` (any case) introduces a document's date, as "Date:" or "Published" do.
+pub fn is_header_word(word: &str) -> bool {
+    HEADER_WORDS.iter().any(|header| header.eq_ignore_ascii_case(word))
+}
+
 /// How far into a line a dateline's marker may be ("QUITO, Jan 22, 2000 (AP) --" is 27
 /// bytes); a dash further in belongs to a sentence, not to a dateline.
 const DATELINE_BYTES: usize = 60;
