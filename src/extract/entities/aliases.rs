@@ -73,6 +73,9 @@ struct Index {
     /// Shorter beginnings of company names ("Polly Peck" for "Polly Peck International
     /// Inc."), and their last words ("Merieux" for "Institut Merieux S.A.").
     company_parts: HashMap<String, BTreeSet<String>>,
+    /// Institutions by their generic head word ("League" for "League of Nations",
+    /// "Senate" for "United States Senate").
+    org_heads: HashMap<String, BTreeSet<String>>,
 }
 
 impl Index {
@@ -101,6 +104,11 @@ impl Index {
             let beginnings = (1..name.len().min(4)).map(|end| name[..end].join(" "));
             for part in beginnings.chain(name.last().filter(|_| name.len() > 1).map(|w| w.to_string())) {
                 self.company_parts.entry(part).or_default().insert(m.canonical.clone());
+            }
+        }
+        if m.kind == EntityKind::Organization {
+            for head in words.iter().filter(|w| gazetteer::is_org_head(w)) {
+                self.org_heads.entry(head.to_string()).or_default().insert(m.canonical.clone());
             }
         }
         if let Some(init) = initials(&m.canonical) {
@@ -147,7 +155,12 @@ impl Index {
                 return (full.len() == 1).then(|| full.first().cloned()).flatten();
             }
         }
-        None
+        // "the League" after "the League of Nations", "the Senate" after "the United States
+        // Senate": the one institution of the document with that head word.
+        let heads = self.org_heads.get(&m.canonical).filter(|_| m.kind == EntityKind::Organization)?;
+        (heads.len() == 1)
+            .then(|| heads.first().map(|full| (full.clone(), EntityKind::Organization)))
+            .flatten()
     }
 }
 

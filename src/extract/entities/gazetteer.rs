@@ -958,6 +958,12 @@ pub fn is_org_suffix(word: &str) -> bool {
         || word.contains('.') && ORG_SUFFIXES.contains(&word.replace('.', "").as_str())
 }
 
+/// Whether `word` is a generic head of institution names ("Court", "League", "Senate";
+/// exact case), which alone can stand for the one such institution a text named.
+pub fn is_org_head(word: &str) -> bool {
+    ORG_HEADS.contains(&word)
+}
+
 /// Whether the set of calendar words holds `word` (exact case).
 pub fn is_calendar(word: &str) -> bool {
     CALENDAR_WORDS.contains(&word)
