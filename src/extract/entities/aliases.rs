@@ -186,7 +186,7 @@ pub fn resolve_document(text: &str, mentions: &mut [Mention], facts: &WordFacts)
     for m in mentions.iter_mut() {
         m.canonical = normalize(&text[m.start..m.end]);
     }
-    recase_caps(mentions);
+    recase_caps(mentions, facts);
     vote_kinds(mentions);
     for m in mentions.iter() {
         index.add(m);
@@ -274,19 +274,27 @@ fn drop_place_like_surnames(mentions: &[Mention], index: &mut Index, facts: &Wor
 }
 
 /// Gives an all-caps mention ("QUITO", "LUCIO GUTIERREZ") the spelling of a mixed-case
-/// mention of the same name in the document, so both count as one entity.
-fn recase_caps(mentions: &mut [Mention]) {
+/// mention of the same name in the document, so both count as one entity; without one, a
+/// one-word place the lists know ("BRUSSELS, Oct 4 (Reuters) -") is spelled as a name,
+/// so it meets the "Brussels" of other documents.
+fn recase_caps(mentions: &mut [Mention], facts: &WordFacts) {
     let is_caps = |t: &str| !t.chars().any(char::is_lowercase);
     let spellings: HashMap<String, String> = mentions
         .iter()
         .filter(|m| !is_caps(&m.canonical))
         .map(|m| (m.canonical.to_lowercase(), m.canonical.clone()))
         .collect();
-    for m in mentions.iter_mut() {
-        if is_caps(&m.canonical)
-            && let Some(s) = spellings.get(&m.canonical.to_lowercase())
-        {
+    for m in mentions.iter_mut().filter(|m| is_caps(&m.canonical)) {
+        let lower = m.canonical.to_lowercase();
+        if let Some(s) = spellings.get(&lower) {
             m.canonical = s.clone();
+        } else if m.kind == EntityKind::Place
+            && lower.chars().count() >= 4
+            && lower.chars().all(char::is_alphabetic)
+            && (facts.flags)(&lower) & (gazetteer::PLACE | gazetteer::ORG) == gazetteer::PLACE
+        {
+            let mut letters = lower.chars();
+            m.canonical = letters.next().into_iter().flat_map(char::to_uppercase).chain(letters).collect();
         }
     }
 }
