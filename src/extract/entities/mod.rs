@@ -122,7 +122,7 @@ impl Recognizer {
             acronym_cue(&words, sf.all_caps, &self.gaz, &mut tags);
             org_head_cue(&words, &sf, &mut tags);
             company_suffix_cue(&words, &sf, &mut tags);
-            title_cue(&words, &sf, &mut tags);
+            title_cue(&words, &sf, &self.model.vocab, &mut tags);
             surname_cue(&words, &sf, &mut tags);
             first_name_cue(&words, &sf, &self.gaz, &self.model.vocab, &mut tags);
             hyphenated_given_name_cue(&words, &mut tags);
@@ -527,7 +527,7 @@ fn is_surname_only(flags: u16) -> bool {
 /// A capitalized run after a person title ("President Lucio Gutierrez", "president Jamil
 /// Mahuad", "Mr. Noboa") is a person, whatever the tagger said, unless it holds an
 /// organization head word ("General Motors").
-fn title_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usize]) {
+fn title_cue(words: &[&str], sf: &features::SentenceFeatures, vocab: &features::FastSet, tags: &mut [usize]) {
     let flag = |i: usize, f: u16| sf.flags[i] & f != 0;
     let mut i = 0;
     while i + 1 < words.len() {
@@ -555,8 +555,54 @@ fn title_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usize]
             for (k, t) in tags[i + 1..j].iter_mut().enumerate() {
                 *t = if k == 0 { 1 } else { 2 };
             }
+            employer_before_title(words, sf, vocab, i, tags);
         }
         i = j.max(i + 1);
+    }
+}
+
+/// The capitalized words right before a person's title name the organization the person
+/// works for ("ECB President Christine Lagarde", "White House Press Secretary"), once the
+/// generic words around it are left out ("Dutch Finance Minister", "Former"): an acronym,
+/// a listed organization or words no list knows. A place ("France's") is left alone.
+fn employer_before_title(
+    words: &[&str],
+    sf: &features::SentenceFeatures,
+    vocab: &features::FastSet,
+    title: usize,
+    tags: &mut [usize],
+) {
+    let flag = |k: usize, f: u16| sf.flags[k] & f != 0;
+    let known_org = gazetteer::ORG | gazetteer::ORG_BEGIN | gazetteer::ORG_INSIDE;
+    let common = |k: usize| flag(k, gazetteer::COMMON) || vocab.contains(&words[k].to_lowercase());
+    let generic = |k: usize| (common(k) || flag(k, gazetteer::DEMONYM)) && !flag(k, gazetteer::ORG);
+    // "NATO Secretary General Jens Stoltenberg": the title may be several words.
+    let mut title = title;
+    while title > 0 && tags[title - 1] == 0 && flag(title - 1, gazetteer::TITLE) {
+        title -= 1;
+    }
+    let mut start = title;
+    while start > 0
+        && tags[start - 1] == 0
+        && sf.candidate[start - 1]
+        && words[start - 1].chars().next().is_some_and(char::is_uppercase)
+        && !flag(start - 1, gazetteer::TITLE | gazetteer::CALENDAR)
+    {
+        start -= 1;
+    }
+    let mut end = title;
+    while end > start && generic(end - 1) {
+        end -= 1;
+    }
+    while start < end && (generic(start) || words[start].eq_ignore_ascii_case("the")) {
+        start += 1;
+    }
+    let employer = start < end
+        && (start..end).all(|k| !flag(k, gazetteer::PLACE | gazetteer::PLACE_BEGIN) || flag(k, known_org))
+        && (start..end).all(|k| aliases::is_acronym(words[k]) || flag(k, known_org) || !common(k));
+    if employer {
+        tags[start] = 5;
+        tags[start + 1..end].iter_mut().for_each(|t| *t = 6);
     }
 }
 
