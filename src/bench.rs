@@ -73,7 +73,12 @@ pub fn synthetic_documents(documents: usize, event_count: usize) -> Vec<LoadedDo
                     canonical: names[entity].to_owned(),
                 });
                 extraction.sentences.push(sentence_start..text.len() - 1);
-                extraction.events.push(EventCandidate { sentence: e, timex: e, mentions: vec![e] });
+                extraction.events.push(EventCandidate {
+                    sentence: e,
+                    timex: e,
+                    until: None,
+                    mentions: vec![e],
+                });
             }
             LoadedDocument {
                 path: PathBuf::from(format!("synthetic-{d}.txt")),

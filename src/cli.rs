@@ -177,7 +177,10 @@ fn document_json(doc: &LoadedDocument, mentions: &[crate::extract::entities::Men
         .iter()
         .map(|e| {
             let sentence = &extraction.sentences[e.sentence];
-            let interval = extraction.timexes[e.timex].interval;
+            let until = e.until.and_then(|u| extraction.timexes[u].interval);
+            let interval = extraction.timexes[e.timex]
+                .interval
+                .map(|start| until.map_or(start, |end| start.through(end)));
             let mut names: Vec<&str> = e.mentions.iter().map(|&m| mentions[m].canonical.as_str()).collect();
             names.sort_unstable();
             names.dedup();

@@ -78,6 +78,7 @@ fn document(name: &str, lines: &[Line<'_>]) -> LoadedDocument {
         extraction.events.push(EventCandidate {
             sentence: index,
             timex: index,
+            until: None,
             mentions: (first_mention..extraction.mentions.len()).collect(),
         });
         text.push(' ');

@@ -33,6 +33,23 @@ fn starts_with_the_sample_and_lists_its_events() {
 }
 
 #[test]
+fn a_period_between_two_dates_is_one_event_drawn_across_it() {
+    let harness = harness();
+    let corpus = harness.state().corpus();
+    let period = corpus
+        .events()
+        .iter()
+        .find(|e| corpus.document(e.document).text[e.sentence.clone()].starts_with("Between 1996 and 2006"))
+        .expect("the sample's 'Between 1996 and 2006' sentence");
+    let span = period.span.expect("dated");
+    assert_eq!(
+        (span.interval.earliest.to_string(), span.interval.latest.to_string()),
+        ("1996-01-01".to_owned(), "2006-12-31".to_owned())
+    );
+    harness.get_by_label("1996 – 2006");
+}
+
+#[test]
 fn clicking_an_event_shows_its_sentence_in_the_document_viewer() {
     let mut harness = harness();
     let (event, sentence_start) = {

@@ -34,6 +34,9 @@ pub struct EventCandidate {
     pub sentence: usize,
     /// Index into [`DocumentExtraction::timexes`].
     pub timex: usize,
+    /// The expression that ends the period the sentence spans ("from 2010 [to 2014]",
+    /// "between 1996 [and 2006]"), if any.
+    pub until: Option<usize>,
     /// Indices into [`DocumentExtraction::mentions`] of the entities in the sentence.
     pub mentions: Vec<usize>,
 }
@@ -100,10 +103,19 @@ fn build_events(
         let sentence_mentions: Vec<usize> =
             (next_mention..mentions.len()).take_while(|&m| mentions[m].start < sentence.end).collect();
         let dated: Vec<usize> = (first_timex..next_timex).filter(|&t| is_datable(&timexes[t])).collect();
-        let anchors = if dated.is_empty() { vec![first_timex] } else { dated };
-        events.extend(anchors.into_iter().map(|timex| EventCandidate {
+        let mut anchors = Vec::with_capacity(dated.len().max(1));
+        let mut rest = dated.iter().copied().peekable();
+        while let Some(timex) = rest.next() {
+            let until = rest.next_if(|&next| is_period(text, &timexes[timex], &timexes[next]));
+            anchors.push((timex, until));
+        }
+        if anchors.is_empty() {
+            anchors.push((first_timex, None));
+        }
+        events.extend(anchors.into_iter().map(|(timex, until)| EventCandidate {
             sentence: sentence_index,
             timex,
+            until,
             mentions: sentence_mentions.clone(),
         }));
     }
@@ -126,6 +138,22 @@ fn only_dates(text: &str, sentence: &Range<usize>, timexes: &[Timex]) -> bool {
         from = timex.end.min(sentence.end).max(from);
     }
     says_nothing(&text[from..sentence.end])
+}
+
+/// Whether two dates of a sentence are the ends of one period: "from 2010 to 2014",
+/// "between 1996 and 2006", "March 3 - April 5", "2010 through 2012", with the second
+/// not before the first. "rose from 2% in 2019 to 5% in 2020" has more than a connector
+/// between them and stays two events.
+fn is_period(text: &str, start: &Timex, end: &Timex) -> bool {
+    let (Some(first), Some(last)) = (start.interval, end.interval) else { return false };
+    let between = text[start.end..end.start].trim().to_ascii_lowercase();
+    let word_before = text[..start.start].split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
+    let connects = match between.as_str() {
+        "to" | "through" | "thru" | "until" | "till" | "-" | "\u{2013}" | "\u{2014}" | "--" => true,
+        "and" => word_before == "between",
+        _ => false,
+    };
+    connects && first.earliest <= last.earliest
 }
 
 fn is_datable(timex: &Timex) -> bool {
@@ -230,6 +258,31 @@ mod tests {
         let events = build_events(text, &lines, &timexes, &[]);
         let sentences: Vec<usize> = events.iter().map(|e| e.sentence).collect();
         assert_eq!(sentences, [2]);
+    }
+
+    #[test]
+    fn two_dates_joined_as_a_period_are_one_event_spanning_both() {
+        let text = "He served from March 2016 through May 2017. Between 1996 and 2006 nobody finished. \
+                    Inflation rose from 2% in 2019 to 5% in 2020. The talks were moved to May 2021.";
+        let extraction = extract_document(text, Some(Date::constant(2021, 3, 14)));
+        let periods: Vec<(&str, Option<&str>)> = extraction
+            .events
+            .iter()
+            .map(|event| {
+                let text_of = |t: usize| &text[extraction.timexes[t].start..extraction.timexes[t].end];
+                (text_of(event.timex), event.until.map(text_of))
+            })
+            .collect();
+        assert_eq!(
+            periods,
+            [
+                ("March 2016", Some("May 2017")),
+                ("1996", Some("2006")),
+                ("2019", None),
+                ("2020", None),
+                ("May 2021", None)
+            ]
+        );
     }
 
     #[test]

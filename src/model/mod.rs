@@ -395,7 +395,7 @@ impl Corpus {
             .enumerate()
             .flat_map(|(doc_index, doc)| {
                 doc.extraction.events.iter().map(move |candidate| {
-                    let timex = &doc.extraction.timexes[candidate.timex];
+                    let timexes = &doc.extraction.timexes;
                     let mut entities: Vec<EntityId> =
                         candidate.mentions.iter().map(|&m| doc.mention_entities[m]).collect();
                     entities.sort_unstable();
@@ -404,12 +404,11 @@ impl Corpus {
                         document: DocId(doc_index as u32),
                         sentence: doc.extraction.sentences[candidate.sentence].clone(),
                         timex: candidate.timex,
-                        span: match corpus.correction(doc, timex) {
-                            Some(interval) => Some(EventSpan::new(interval, false, true)),
-                            None => timex.interval.map(|interval| {
-                                EventSpan::new(interval, !timex.alternatives.is_empty(), false)
-                            }),
-                        },
+                        span: corpus.event_span(
+                            doc,
+                            &timexes[candidate.timex],
+                            candidate.until.map(|u| &timexes[u]),
+                        ),
                         entities,
                     }
                 })
@@ -419,6 +418,24 @@ impl Corpus {
         self.events.sort_by_key(|e| {
             (e.span.is_none(), e.span.map(|s| (s.first_day, s.last_day)), e.document, e.sentence.start)
         });
+    }
+}
+
+impl Corpus {
+    /// Where an event sits: its date, or the period from it to `until`, each end as the
+    /// user corrected it or else as the tagger read it.
+    fn event_span(&self, doc: &Document, timex: &Timex, until: Option<&Timex>) -> Option<EventSpan> {
+        let end = |timex: &Timex| match self.correction(doc, timex) {
+            Some(interval) => Some((interval, false, true)),
+            None => timex.interval.map(|interval| (interval, !timex.alternatives.is_empty(), false)),
+        };
+        let (start, uncertain, corrected) = end(timex)?;
+        Some(match until.and_then(end) {
+            Some((last, last_uncertain, last_corrected)) => {
+                EventSpan::new(start.through(last), uncertain || last_uncertain, corrected || last_corrected)
+            }
+            None => EventSpan::new(start, uncertain, corrected),
+        })
     }
 }
 

@@ -278,18 +278,23 @@ pub fn day_label(date: jiff::civil::Date) -> String {
     format!("{} {}", date.strftime("%-d %b"), year_label(date.year()))
 }
 
-/// An interval at its own precision: "21 Jan 2000", "Apr 2005", "2005", "1990s".
+/// An interval at its own precision: "21 Jan 2000", "Apr 2005", "2005", "1990s", and a
+/// period between two dates as both ends: "1996 – 2006", "Mar 2016 – May 2017".
 pub fn interval_label(interval: &crate::extract::time::Interval) -> String {
     use crate::extract::time::Granularity;
     let (date, latest) = (interval.earliest, interval.latest);
+    let period = |label: fn(jiff::civil::Date) -> String| {
+        let (first, last) = (label(date), label(latest));
+        if first == last { first } else { format!("{first} – {last}") }
+    };
     match interval.granularity {
-        Granularity::TimeOfDay | Granularity::Day => day_label(date),
+        Granularity::TimeOfDay | Granularity::Day => period(day_label),
         Granularity::Week => format!("week of {}", day_label(date)),
-        Granularity::Month => month_label(date),
+        Granularity::Month => period(month_label),
         Granularity::Season | Granularity::Quarter => {
             format!("{} – {}", date.strftime("%b"), month_label(latest))
         }
-        Granularity::Year => year_label(date.year()),
+        Granularity::Year => period(|date| year_label(date.year())),
         Granularity::Decade if date.year() > 0 => format!("{}s", date.year()),
         Granularity::Decade | Granularity::Century => {
             format!("{} – {}", year_label(date.year()), year_label(latest.year()))

@@ -96,6 +96,18 @@ pub struct Interval {
     pub granularity: Granularity,
 }
 
+impl Interval {
+    /// From the start of `self` to the end of `end` ("from March 2016 to May 2017"), at the
+    /// coarser of the two precisions.
+    pub fn through(self, end: Interval) -> Interval {
+        Interval {
+            earliest: self.earliest.min(end.earliest),
+            latest: self.latest.max(end.latest),
+            granularity: self.granularity.max(end.granularity),
+        }
+    }
+}
+
 /// What a relative or underspecified expression was resolved against, so the UI can say
 /// "relative to the document date" or "relative to 21 January 2000 mentioned before".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
