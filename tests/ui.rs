@@ -50,6 +50,35 @@ fn a_period_between_two_dates_is_one_event_drawn_across_it() {
 }
 
 #[test]
+fn a_date_typed_for_a_period_replaces_the_whole_period() {
+    let mut harness = harness();
+    select_event_by_sentence(&mut harness, "Between 1996 and 2006");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Correct date");
+    field.focus();
+    field.type_text("1998");
+    harness.run();
+    harness.get_by_label("Set date").click();
+    harness.run();
+    let app = harness.state();
+    let id = app.selection().event.expect("still selected");
+    let span = app.corpus().event(id).span.expect("dated");
+    assert_eq!(
+        (span.interval.earliest.to_string(), span.interval.latest.to_string()),
+        ("1998-01-01".to_owned(), "1998-12-31".to_owned())
+    );
+    assert!(span.corrected);
+    harness.get_by_label("Undo correction").click();
+    harness.run();
+    let app = harness.state();
+    let id = app.selection().event.expect("still selected");
+    let span = app.corpus().event(id).span.expect("dated");
+    assert_eq!(
+        (span.interval.earliest.to_string(), span.interval.latest.to_string()),
+        ("1996-01-01".to_owned(), "2006-12-31".to_owned())
+    );
+}
+
+#[test]
 fn clicking_an_event_shows_its_sentence_in_the_document_viewer() {
     let mut harness = harness();
     let (event, sentence_start) = {

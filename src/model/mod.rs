@@ -117,6 +117,8 @@ pub struct Event {
     pub sentence: Range<usize>,
     /// Index into the document's `extraction.timexes`.
     pub timex: usize,
+    /// The expression ending the period the event spans ("from 2010 to [2014]"), if any.
+    pub until: Option<usize>,
     /// `None` for undated events.
     pub span: Option<EventSpan>,
     /// Distinct entities mentioned in the sentence.
@@ -404,6 +406,7 @@ impl Corpus {
                         document: DocId(doc_index as u32),
                         sentence: doc.extraction.sentences[candidate.sentence].clone(),
                         timex: candidate.timex,
+                        until: candidate.until,
                         span: corpus.event_span(
                             doc,
                             &timexes[candidate.timex],

@@ -283,12 +283,18 @@ fn selected_event_ui(
                 width: 170.0,
                 button: "Set date",
             };
+            // A date typed for a period ("1996 – 2006") replaces the whole period: both ends.
+            let ends = std::iter::once(event.timex).chain(event.until);
             if entry.ui(ui, &mut state.correction_text, typed.is_some()).1 {
                 state.correction_text.clear();
-                commands.push(Command::CorrectDate { document, timex: event.timex, interval: typed });
+                commands.extend(ends.clone().map(|timex| Command::CorrectDate {
+                    document,
+                    timex,
+                    interval: typed,
+                }));
             }
             if corrected && ui.button("Undo correction").clicked() {
-                commands.push(Command::CorrectDate { document, timex: event.timex, interval: None });
+                commands.extend(ends.map(|timex| Command::CorrectDate { document, timex, interval: None }));
             }
         });
     });
