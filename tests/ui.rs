@@ -32,20 +32,25 @@ fn starts_with_the_sample_and_lists_its_events() {
     harness.get_by_label(&format!("ecuador-2000.txt ({per_document})"));
 }
 
+/// The first and last day of the selected event, or of the sample's sentence starting with
+/// `sentence_start` when nothing is selected.
+fn event_days(app: &ChronoscopeApp, sentence_start: &str) -> (String, String) {
+    let corpus = app.corpus();
+    let event = app.selection().event.map(|id| corpus.event(id)).or_else(|| {
+        corpus
+            .events()
+            .iter()
+            .find(|e| corpus.document(e.document).text[e.sentence.clone()].starts_with(sentence_start))
+    });
+    let span = event.expect("the sentence in the sample").span.expect("dated");
+    (span.interval.earliest.to_string(), span.interval.latest.to_string())
+}
+
 #[test]
 fn a_period_between_two_dates_is_one_event_drawn_across_it() {
     let harness = harness();
-    let corpus = harness.state().corpus();
-    let period = corpus
-        .events()
-        .iter()
-        .find(|e| corpus.document(e.document).text[e.sentence.clone()].starts_with("Between 1996 and 2006"))
-        .expect("the sample's 'Between 1996 and 2006' sentence");
-    let span = period.span.expect("dated");
-    assert_eq!(
-        (span.interval.earliest.to_string(), span.interval.latest.to_string()),
-        ("1996-01-01".to_owned(), "2006-12-31".to_owned())
-    );
+    let days = event_days(harness.state(), "Between 1996 and 2006");
+    assert_eq!(days, ("1996-01-01".to_owned(), "2006-12-31".to_owned()));
     harness.get_by_label("1996 – 2006");
 }
 
@@ -59,23 +64,13 @@ fn a_date_typed_for_a_period_replaces_the_whole_period() {
     harness.run();
     harness.get_by_label("Set date").click();
     harness.run();
-    let app = harness.state();
-    let id = app.selection().event.expect("still selected");
-    let span = app.corpus().event(id).span.expect("dated");
-    assert_eq!(
-        (span.interval.earliest.to_string(), span.interval.latest.to_string()),
-        ("1998-01-01".to_owned(), "1998-12-31".to_owned())
-    );
-    assert!(span.corrected);
+    let days = event_days(harness.state(), "Between 1996 and 2006");
+    assert_eq!(days, ("1998-01-01".to_owned(), "1998-12-31".to_owned()));
+    assert_eq!(harness.query_all_by_label("1998 (corrected)").count(), 2, "the selected event and its row");
     harness.get_by_label("Undo correction").click();
     harness.run();
-    let app = harness.state();
-    let id = app.selection().event.expect("still selected");
-    let span = app.corpus().event(id).span.expect("dated");
-    assert_eq!(
-        (span.interval.earliest.to_string(), span.interval.latest.to_string()),
-        ("1996-01-01".to_owned(), "2006-12-31".to_owned())
-    );
+    let days = event_days(harness.state(), "Between 1996 and 2006");
+    assert_eq!(days, ("1996-01-01".to_owned(), "2006-12-31".to_owned()));
 }
 
 #[test]
