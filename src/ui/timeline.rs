@@ -608,7 +608,7 @@ fn marker_legend_ui(ui: &mut Ui) {
     let color = ui.visuals().text_color();
     let samples = [
         (LaneEvent { start: 0.0, end: 1.0, id: EventId(0), uncertain: false }, "day"),
-        (LaneEvent { start: 0.0, end: 3.0, id: EventId(0), uncertain: false }, "month or year"),
+        (LaneEvent { start: 0.0, end: 3.0, id: EventId(0), uncertain: false }, "period"),
         (LaneEvent { start: 0.0, end: 1.0, id: EventId(0), uncertain: true }, "uncertain"),
     ];
     for (event, label) in samples {
