@@ -318,6 +318,9 @@ fn news_agency_cue(
 const GROUP_NOUNS: &[&str] =
     &["party", "movement", "coalition", "alliance", "faction", "militia", "guerrillas", "rebels", "band"];
 
+/// Nouns of a company's stock: "Unisys shares", "Shell's shares", "shares of Siemens".
+const STOCK_NOUNS: &[&str] = &["shares", "stock", "stockholders", "shareholders"];
+
 /// Nouns that only a person has: "Slepian's wife", "Slepian's lawyer".
 const PERSONAL_NOUNS: &[&str] = &[
     "wife",
@@ -359,7 +362,8 @@ const PERSONAL_NOUNS: &[&str] = &[
 /// Words after a name that tell its kind for the whole document: a possessive and a noun
 /// only a person has ("Slepian's wife", "Slepian's lawyer": places have presidents and
 /// capitals, not widows and lawyers), "himself" or "herself", or a noun for a group ("the
-/// Sinn Fein party"). Every mention of that name the tagger gave another kind follows.
+/// Sinn Fein party"), or a company's stock ("Shell shares", "shares of Shell"). Every
+/// mention of that name the tagger gave another kind follows.
 /// Countries and states are left alone ("Virginia's sons").
 fn telling_words_cue(
     text: &str,
@@ -384,9 +388,15 @@ fn telling_words_cue(
         let known_place = gaz.word(&lower) & gazetteer::PLACE != 0;
         let personal = possessive && PERSONAL_NOUNS.contains(&word(e + 1).to_lowercase().as_str())
             || matches!(word(e), "himself" | "herself") && !after_preposition && !known_place;
+        // "Tokyo stocks", "London shares" are markets, not companies.
+        let stock_after = !known_place && STOCK_NOUNS.contains(&word(if possessive { e + 1 } else { e }));
+        let stock_before = !known_place
+            && s >= 2
+            && word(s - 1) == "of"
+            && STOCK_NOUNS.contains(&word(s - 2).to_lowercase().as_str());
         if personal {
             told.insert(name, EntityKind::Person);
-        } else if GROUP_NOUNS.contains(&word(e)) {
+        } else if GROUP_NOUNS.contains(&word(e)) || stock_after || stock_before {
             told.insert(name, EntityKind::Organization);
         }
     }
