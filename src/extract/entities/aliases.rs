@@ -67,6 +67,8 @@ fn abbreviates(short: &str, full: &str) -> bool {
 #[derive(Default)]
 struct Index {
     surnames: HashMap<String, BTreeSet<String>>,
+    /// Full person names by their first word ("Marie" for "Marie Curie").
+    given_names: HashMap<String, BTreeSet<String>>,
     acronyms: HashMap<String, BTreeSet<(String, EntityKind)>>,
     /// Company names without their suffix ("Unisys" for "Unisys Corp.").
     companies: HashMap<String, BTreeSet<String>>,
@@ -88,6 +90,9 @@ impl Index {
             // An acronym ending a "person" ("Lisa Stark ABC" from a sign-off) is no surname.
             if let Some(last) = words.last().filter(|last| !is_acronym(last)) {
                 self.surnames.entry((*last).to_string()).or_default().insert(m.canonical.clone());
+            }
+            if !words[0].contains('.') {
+                self.given_names.entry(words[0].to_string()).or_default().insert(m.canonical.clone());
             }
             return;
         }
@@ -148,6 +153,13 @@ impl Index {
                 }
                 _ => Some((only.clone(), EntityKind::Person)),
             };
+        }
+        // "Marie" after "Marie Curie", when no other full name starts with it: stories
+        // call people by their first names too.
+        if m.kind == EntityKind::Person
+            && let Some(full) = self.given_names.get(&m.canonical).filter(|full| full.len() == 1)
+        {
+            return full.first().map(|f| (f.clone(), EntityKind::Person));
         }
         if is_acronym(&m.canonical) {
             let key: String = m.canonical.chars().filter(|c| *c != '.').collect();
