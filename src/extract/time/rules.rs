@@ -1970,7 +1970,12 @@ impl<'a> Grammar<'a> {
     fn meridiem(&self, at: usize) -> (Option<bool>, usize) {
         match self.key(at) {
             "pm" => (Some(true), at + 1),
-            "am" if self.tight(at) => (Some(false), at + 1),
+            // "10am", "10:42 AM", but not "I am".
+            "am" if self.tight(at)
+                || self.token(at).and_then(|t| self.text.get(t.start..t.end)) == Some("AM") =>
+            {
+                (Some(false), at + 1)
+            }
             "p" | "a" if self.punct(at + 1, b'.') && self.is(at + 2, "m") => {
                 let end = if self.punct(at + 3, b'.') { at + 4 } else { at + 3 };
                 (Some(self.is(at, "p")), end)
