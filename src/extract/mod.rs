@@ -102,7 +102,14 @@ fn build_events(
         }
         let sentence_mentions: Vec<usize> =
             (next_mention..mentions.len()).take_while(|&m| mentions[m].start < sentence.end).collect();
-        let dated: Vec<usize> = (first_timex..next_timex).filter(|&t| is_datable(&timexes[t])).collect();
+        let datable: Vec<usize> = (first_timex..next_timex).filter(|&t| is_datable(&timexes[t])).collect();
+        // A date and a finer one inside it place one event ("in 1999, in March"; "Monday,
+        // March 4, 2019 10:42 AM"): the finest stays.
+        let dated: Vec<usize> = datable
+            .iter()
+            .copied()
+            .filter(|&t| !datable.iter().any(|&u| u != t && is_finer_within(&timexes[u], &timexes[t], u < t)))
+            .collect();
         let mut anchors = Vec::with_capacity(dated.len().max(1));
         let mut rest = dated.iter().copied().peekable();
         while let Some(timex) = rest.next() {
@@ -156,6 +163,15 @@ fn is_period(text: &str, start: &Timex, end: &Timex) -> bool {
     connects && first.earliest <= last.earliest
 }
 
+/// Whether `inner` lies within `outer` and says more: a shorter interval, or the same one
+/// at a finer precision (or, when both are alike, the earlier of the two in the text).
+fn is_finer_within(inner: &Timex, outer: &Timex, inner_first: bool) -> bool {
+    let (Some(a), Some(b)) = (inner.interval, outer.interval) else { return false };
+    let within = b.earliest <= a.earliest && a.latest <= b.latest;
+    let same = a.earliest == b.earliest && a.latest == b.latest;
+    within && (!same || a.granularity < b.granularity || a.granularity == b.granularity && inner_first)
+}
+
 fn is_datable(timex: &Timex) -> bool {
     matches!(timex.kind, TimexType::Date | TimexType::Time) && timex.interval.is_some()
 }
@@ -193,8 +209,9 @@ mod tests {
     use crate::extract::entities::EntityKind;
     use crate::extract::time::{Anchor, Granularity, Interval};
 
+    /// A timex at `start..end`; dated ones fall on distinct days (the day follows `start`).
     fn timex(start: usize, end: usize, kind: TimexType, dated: bool) -> Timex {
-        let day = Date::constant(2000, 1, 21);
+        let day = Date::constant(2000, 1, 1 + (start % 28) as i8);
         Timex {
             start,
             end,
@@ -258,6 +275,19 @@ mod tests {
         let events = build_events(text, &lines, &timexes, &[]);
         let sentences: Vec<usize> = events.iter().map(|e| e.sentence).collect();
         assert_eq!(sentences, [2]);
+    }
+
+    #[test]
+    fn a_date_and_a_finer_one_inside_it_are_one_event() {
+        let text = "We meet the Maersk team next Tuesday at 3 pm. Prices rose in 1999 and again in \
+                    March 2001. In 1999, in March 1999 exactly, prices fell.";
+        let extraction = extract_document(text, Some(Date::constant(2019, 3, 4)));
+        let anchors: Vec<&str> = extraction
+            .events
+            .iter()
+            .map(|event| &text[extraction.timexes[event.timex].start..extraction.timexes[event.timex].end])
+            .collect();
+        assert_eq!(anchors, ["3 pm", "1999", "March 2001", "March 1999"]);
     }
 
     #[test]
