@@ -232,7 +232,37 @@ fn calendar(
                 rest.iter().filter_map(|date| interval_of(*date, granularity)).collect();
             resolution
         }
-        (None, None, _) => Resolution::unresolved("XXXX"),
+        // "on the 18th": this month's, last month's or next month's, as the tense says.
+        (None, None, Some(day)) => {
+            let Some(anchor) = anchor else {
+                return Resolution::unresolved(format!("XXXX-XX-{day:02}"));
+            };
+            let tense = (!anchor.narrative).then_some(tense);
+            let first_of_month = anchor.date.first_of_month();
+            let mut candidates: Vec<Date> = [-1, 0, 1]
+                .into_iter()
+                .filter_map(|months| first_of_month.checked_add(Span::new().months(months)).ok())
+                .filter_map(|month| ymd(i32::from(month.year()), month.month() as u8, day))
+                .collect();
+            // A month either way is far, so the tense decides outright.
+            candidates.sort_by_key(|date| {
+                let distance = days_between(anchor.date, *date);
+                let against = match tense {
+                    Some(Tense::Past) => distance > 0,
+                    Some(Tense::Future) => distance < 0,
+                    _ => false,
+                };
+                (against, distance.abs())
+            });
+            let Some((first, rest)) = candidates.split_first() else {
+                return Resolution::unresolved(format!("XXXX-XX-{day:02}"));
+            };
+            let mut resolution = Resolution::at(*first, Granularity::Day);
+            resolution.alternatives =
+                rest.iter().filter_map(|date| interval_of(*date, Granularity::Day)).collect();
+            resolution
+        }
+        (None, None, None) => Resolution::unresolved("XXXX"),
     }
 }
 

@@ -209,7 +209,7 @@ fn reading(end: usize, spec: Spec, cue: Cue, rule: &'static str) -> Option<Readi
 type Rule<'a> = fn(&Grammar<'a>, usize) -> Option<Reading>;
 
 /// How many rules `Grammar::rules` lists; the last two wrap the others in modifiers.
-const RULE_COUNT: usize = 27;
+const RULE_COUNT: usize = 28;
 
 /// The tokens of one text plus the rules that read them.
 pub(super) struct Grammar<'a> {
@@ -245,6 +245,7 @@ impl<'a> Grammar<'a> {
             Self::year_end,
             Self::week_of_month,
             Self::day_before_after,
+            Self::day_of_month,
             Self::duration,
             Self::set,
             Self::clock,
@@ -1608,6 +1609,30 @@ impl<'a> Grammar<'a> {
         let (year, end) = self.trailing_year(after_day);
         let cue = if year.is_some() { Cue::Absolute } else { Cue::Bare };
         reading(end, Spec::WeekOf { year, month, day }, cue, "week_of_month")
+    }
+
+    /// "on the 18th", "by the 5th": a day of the month after a preposition, written as an
+    /// ordinal and followed by nothing that makes it something else ("the 18th century",
+    /// "the 18th hole"); "the 18th of March" is left to the dates with a month.
+    fn day_of_month(&self, at: usize) -> Option<Reading> {
+        const PREPOSITIONS: [&str; 9] =
+            ["on", "by", "until", "till", "since", "before", "after", "from", "through"];
+        const FOLLOWERS: [&str; 9] = ["at", "and", "or", "to", "until", "when", "but", "so", "because"];
+        let spelled_any = |at: usize, words: &[&str]| words.iter().any(|word| self.spelled(at, word));
+        if !self.is(at, "the") || at == 0 || !spelled_any(at - 1, &PREPOSITIONS) {
+            return None;
+        }
+        let (day, end) = self.day_number(at + 1)?;
+        let ends_clause = match self.token(end) {
+            None => true,
+            Some(next) => match next.shape {
+                Shape::Punct(b'-') => next.spaced,
+                Shape::Punct(_) => true,
+                _ => spelled_any(end, &FOLLOWERS),
+            },
+        };
+        let spec = Spec::Calendar { year: None, month: None, day: Some(day), weekday: None };
+        if end == at + 3 && ends_clause { reading(end, spec, Cue::Bare, "day_of_month") } else { None }
     }
 
     /// "the day before yesterday", "the day after tomorrow", and narrative "the day before".
