@@ -177,10 +177,7 @@ fn document_json(doc: &LoadedDocument, mentions: &[crate::extract::entities::Men
         .iter()
         .map(|e| {
             let sentence = &extraction.sentences[e.sentence];
-            let until = e.until.and_then(|u| extraction.timexes[u].interval);
-            let interval = extraction.timexes[e.timex]
-                .interval
-                .map(|start| until.map_or(start, |end| start.through(end)));
+            let interval = e.interval(&extraction.timexes);
             let mut names: Vec<&str> = e.mentions.iter().map(|&m| mentions[m].canonical.as_str()).collect();
             names.sort_unstable();
             names.dedup();

@@ -41,6 +41,17 @@ pub struct EventCandidate {
     pub mentions: Vec<usize>,
 }
 
+impl EventCandidate {
+    /// Where the event sits as the tagger read it: its date, or the period up to `until`.
+    pub fn interval(&self, timexes: &[Timex]) -> Option<time::Interval> {
+        let start = timexes[self.timex].interval?;
+        Some(match self.until.and_then(|until| timexes[until].interval) {
+            Some(end) => start.through(end),
+            None => start,
+        })
+    }
+}
+
 /// Runs the whole pipeline on one document. `given_reference` is the user's reference date
 /// (`--dct` or typed in the UI); without it the tagger looks for one in the text.
 pub fn extract_document(text: &str, given_reference: Option<Date>) -> DocumentExtraction {
@@ -73,10 +84,12 @@ fn tag_times(text: &str, given_reference: Option<Date>) -> (ReferenceDate, Vec<T
     (reference, time::tag_document(text, reference))
 }
 
-/// One event per dated time expression (so "from January 1999 to March 1999" gives two
-/// points in the chronology); a sentence whose expressions have no calendar position
-/// ("a few hours", an unresolved "Friday") still gives one event, listed as undated. A line
-/// that says nothing but its date ("Date: March 14, 2021") is a header, not an event.
+/// One event per dated time expression ("in 1999 and again in 2001" gives two points in
+/// the chronology), but one for two dates joined as a period ("from January 1999 to March
+/// 1999") and one for a date and a finer one inside it. A sentence whose expressions have
+/// no calendar position ("a few hours", an unresolved "Friday") still gives one event,
+/// listed as undated; a line that says nothing but its date ("Date: March 14, 2021") is a
+/// header, not an event.
 fn build_events(
     text: &str,
     sentences: &[Range<usize>],

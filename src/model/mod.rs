@@ -422,9 +422,7 @@ impl Corpus {
             (e.span.is_none(), e.span.map(|s| (s.first_day, s.last_day)), e.document, e.sentence.start)
         });
     }
-}
 
-impl Corpus {
     /// Where an event sits: its date, or the period from it to `until`, each end as the
     /// user corrected it or else as the tagger read it.
     fn event_span(&self, doc: &Document, timex: &Timex, until: Option<&Timex>) -> Option<EventSpan> {
