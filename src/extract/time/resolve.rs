@@ -43,6 +43,21 @@ impl Resolution {
             alternatives: Vec::new(),
         }
     }
+
+    /// The first of `readings` (best first), keeping the others as alternatives; `unresolved`
+    /// when there is none.
+    fn first_of(readings: &[Date], granularity: Granularity, unresolved: String) -> Self {
+        let Some((first, rest)) = readings.split_first() else {
+            return Self::unresolved(unresolved);
+        };
+        let mut resolution = Self::at(*first, granularity);
+        resolution.alternatives = rest
+            .iter()
+            .filter(|date| *date != first)
+            .filter_map(|date| interval_of(*date, granularity))
+            .collect();
+        resolution
+    }
 }
 
 /// How far either side of the anchor to look for a year that fits a weekday and date.
@@ -224,13 +239,7 @@ fn calendar(
                 let other_year = same_year_first && i32::from(date.year()) != anchor_year;
                 (other_year, occurrence_order(days_between(anchor.date, *date), tense, slack))
             });
-            let Some((first, rest)) = candidates.split_first() else {
-                return Resolution::unresolved(unresolved);
-            };
-            let mut resolution = Resolution::at(*first, granularity);
-            resolution.alternatives =
-                rest.iter().filter_map(|date| interval_of(*date, granularity)).collect();
-            resolution
+            Resolution::first_of(&candidates, granularity, unresolved)
         }
         // "on the 18th": this month's, last month's or next month's, as the tense says.
         (None, None, Some(day)) => {
@@ -254,13 +263,7 @@ fn calendar(
                 };
                 (against, distance.abs())
             });
-            let Some((first, rest)) = candidates.split_first() else {
-                return Resolution::unresolved(format!("XXXX-XX-{day:02}"));
-            };
-            let mut resolution = Resolution::at(*first, Granularity::Day);
-            resolution.alternatives =
-                rest.iter().filter_map(|date| interval_of(*date, Granularity::Day)).collect();
-            resolution
+            Resolution::first_of(&candidates, Granularity::Day, format!("XXXX-XX-{day:02}"))
         }
         (None, None, None) => Resolution::unresolved("XXXX"),
     }
@@ -410,15 +413,9 @@ fn weekday_resolution(weekday: u8, relation: Relation, anchor: Option<Point>, te
         Relation::Next => vec![if forward == 0 { 7 } else { forward }],
         Relation::This => vec![wanted - today],
     };
-    let mut dates =
-        offsets.iter().filter_map(|offset| anchor.date.checked_add(Span::new().days(*offset)).ok());
-    let Some(first) = dates.next() else {
-        return Resolution::unresolved(format!("XXXX-WXX-{weekday}"));
-    };
-    let mut resolution = Resolution::at(first, Granularity::Day);
-    resolution.alternatives =
-        dates.filter(|date| *date != first).filter_map(|date| interval_of(date, Granularity::Day)).collect();
-    resolution
+    let dates: Vec<Date> =
+        offsets.iter().filter_map(|offset| anchor.date.checked_add(Span::new().days(*offset)).ok()).collect();
+    Resolution::first_of(&dates, Granularity::Day, format!("XXXX-WXX-{weekday}"))
 }
 
 /// Sort key for the occurrences of a yearless date `distance` days from the anchor: the
