@@ -330,3 +330,18 @@ fn csv_and_json_export_the_given_events_in_order() {
     assert_eq!(json[0]["earliest"], "2005-04-01");
     assert_eq!(json[1]["certainty"], "undated");
 }
+
+#[test]
+fn a_period_exports_its_whole_span_and_both_dates_words() {
+    let mut corpus = Corpus::default();
+    corpus.add_documents(chronoscope::ingest::sample_documents());
+    let period = (0..corpus.events().len() as u32)
+        .map(EventId)
+        .find(|&id| corpus.sentence(id).starts_with("Between 1996 and 2006"))
+        .expect("the sample's period");
+    let json: serde_json::Value = serde_json::from_str(&events_to_json(&corpus, &[period])).expect("json");
+    assert_eq!(
+        (&json[0]["earliest"], &json[0]["latest"], &json[0]["date_text"]),
+        (&"1996-01-01".into(), &"2006-12-31".into(), &"1996 and 2006".into())
+    );
+}

@@ -58,6 +58,9 @@ fn a_period_between_two_dates_is_one_event_drawn_across_it() {
 fn a_date_typed_for_a_period_replaces_the_whole_period() {
     let mut harness = harness();
     select_event_by_sentence(&mut harness, "Between 1996 and 2006");
+    // Both ends of the period say where they come from.
+    harness.get_by_label("“1996” means 1996 (DATE)");
+    harness.get_by_label("“2006” means 2006 (DATE)");
     let field = harness.get_by_role_and_label(Role::TextInput, "Correct date");
     field.focus();
     field.type_text("1998");

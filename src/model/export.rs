@@ -17,6 +17,7 @@ pub struct ExportedEvent<'a> {
     /// "certain", "uncertain" (other readings exist), "corrected" (set by the user) or
     /// "undated".
     pub certainty: &'static str,
+    /// The words of the text that give the date.
     pub date_text: &'a str,
     pub document: &'a str,
     pub sentence: &'a str,
@@ -43,7 +44,9 @@ pub fn exported_events<'a>(corpus: &'a Corpus, events: &[EventId]) -> Vec<Export
                     Some(s) if s.uncertain => "uncertain",
                     Some(_) => "certain",
                 },
-                date_text: &document.text[timex.start..timex.end],
+                // A period's text runs to its last date: "1996 and 2006".
+                date_text: &document.text[timex.start
+                    ..event.until.map_or(timex.end, |until| document.extraction.timexes[until].end)],
                 document: &document.name,
                 sentence: corpus.sentence(id),
                 entities: event

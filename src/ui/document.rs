@@ -14,8 +14,8 @@ use crate::model::DocId;
 use crate::model::calendar::{parse_iso_date, parse_period};
 
 use super::{
-    ViewModel, entity_color, event_date_label, interval_label, reference_source_label, timex_color,
-    timex_details_ui,
+    ViewModel, entity_color, event_date_label, event_dates_ui, interval_label, reference_source_label,
+    timex_color, timex_details_ui,
 };
 
 /// Typical English prose, to estimate how many characters fit in a row.
@@ -259,7 +259,7 @@ fn selected_event_ui(
             ui.strong("Selected event:");
             ui.label(event_date_label(model.corpus, id));
         });
-        timex_details_ui(ui, model.corpus, document, event.timex);
+        event_dates_ui(ui, model.corpus, event);
         let corrected = event.span.is_some_and(|s| s.corrected);
         if !timex.alternatives.is_empty() && !corrected {
             ui.horizontal_wrapped(|ui| {

@@ -313,6 +313,16 @@ pub fn reference_source_label(source: crate::extract::time::ReferenceSource) -> 
     }
 }
 
+/// Where an event's date comes from: its expression, and for a period ("between 1996 and
+/// 2006") the one that ends it too.
+pub fn event_dates_ui(ui: &mut egui::Ui, corpus: &Corpus, event: &crate::model::Event) {
+    timex_details_ui(ui, corpus, event.document, event.timex);
+    if let Some(until) = event.until {
+        ui.separator();
+        timex_details_ui(ui, corpus, event.document, until);
+    }
+}
+
 /// Where a date came from: the matched text, its TIMEX3 value, the rule, what it was
 /// resolved against, and the other readings when the text does not pin it down.
 pub fn timex_details_ui(ui: &mut egui::Ui, corpus: &Corpus, document: DocId, timex_index: usize) {

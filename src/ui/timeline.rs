@@ -18,7 +18,7 @@ use crate::command::Command;
 use crate::model::calendar::{date_from_day_number, day_number};
 use crate::model::{DocId, EventId};
 
-use super::{ViewModel, document_color, event_date_label, one_line, timex_details_ui};
+use super::{ViewModel, document_color, event_date_label, event_dates_ui, one_line};
 
 /// Above this many visible events, lanes are drawn as density strips.
 const DRAW_BUDGET: usize = 20_000;
@@ -600,7 +600,7 @@ fn event_tooltip_ui(ui: &mut Ui, model: &ViewModel<'_>, id: EventId) {
     ui.strong(event_date_label(model.corpus, id));
     ui.label(one_line(model.corpus.sentence(id)));
     ui.separator();
-    timex_details_ui(ui, model.corpus, event.document, event.timex);
+    event_dates_ui(ui, model.corpus, event);
 }
 
 /// The marks the timeline uses, drawn with the same shapes.
