@@ -103,6 +103,18 @@ const FRAGMENTS: &[&str] = &[
     "80s",
     "Lucio Gutierrez",
     "Quito",
+    "between",
+    "and",
+    "to",
+    "through",
+    "on",
+    "by",
+    "18th",
+    "AM",
+    "Published:",
+    "shares",
+    "President",
+    "ECB",
 ];
 
 fn date_ish_text() -> impl Strategy<Value = String> {
@@ -161,6 +173,12 @@ proptest! {
         assert_well_formed(&text, &extraction.timexes);
         for range in &extraction.sentences {
             prop_assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+        }
+        for event in &extraction.events {
+            prop_assert!(event.until.is_none_or(|until| until > event.timex), "a period ends after it starts");
+            if let Some(interval) = event.interval(&extraction.timexes) {
+                prop_assert!(interval.earliest <= interval.latest);
+            }
         }
     }
 }
