@@ -36,13 +36,8 @@ fn starts_with_the_sample_and_lists_its_events() {
 /// `sentence_start` when nothing is selected.
 fn event_days(app: &ChronoscopeApp, sentence_start: &str) -> (String, String) {
     let corpus = app.corpus();
-    let event = app.selection().event.map(|id| corpus.event(id)).or_else(|| {
-        corpus
-            .events()
-            .iter()
-            .find(|e| corpus.document(e.document).text[e.sentence.clone()].starts_with(sentence_start))
-    });
-    let span = event.expect("the sentence in the sample").span.expect("dated");
+    let id = app.selection().event.unwrap_or_else(|| event_by_sentence(app, sentence_start));
+    let span = corpus.event(id).span.expect("dated");
     (span.interval.earliest.to_string(), span.interval.latest.to_string())
 }
 
@@ -151,13 +146,20 @@ fn main_window_snapshot() {
 
 /// Selects an event through the UI: searches for its sentence start, then clicks its row
 /// in the event list (the only place the whole sentence is on one line).
+/// The first event of the sample whose sentence starts with `sentence_start`.
+fn event_by_sentence(app: &ChronoscopeApp, sentence_start: &str) -> EventId {
+    let corpus = app.corpus();
+    let index = corpus
+        .events()
+        .iter()
+        .position(|e| corpus.document(e.document).text[e.sentence.clone()].starts_with(sentence_start));
+    EventId(index.expect("the sentence in the sample") as u32)
+}
+
 fn select_event_by_sentence(harness: &mut Harness<'static, ChronoscopeApp>, sentence_start: &str) {
     let sentence = {
         let app = harness.state();
-        let event = app.corpus().events().iter().position(|e| {
-            app.corpus().document(e.document).text[e.sentence.clone()].starts_with(sentence_start)
-        });
-        let sentence = app.corpus().sentence(EventId(event.expect("sentence in the sample") as u32));
+        let sentence = app.corpus().sentence(event_by_sentence(app, sentence_start));
         sentence.split_whitespace().collect::<Vec<_>>().join(" ")
     };
     let search = harness.get_by_role_and_label(Role::TextInput, "Search");

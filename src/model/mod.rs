@@ -426,12 +426,13 @@ impl Corpus {
     /// Where an event sits: its date, or the period from it to `until`, each end as the
     /// user corrected it or else as the tagger read it.
     fn event_span(&self, doc: &Document, timex: &Timex, until: Option<&Timex>) -> Option<EventSpan> {
-        let end = |timex: &Timex| match self.correction(doc, timex) {
+        // (interval, uncertain, corrected) of one date.
+        let reading = |timex: &Timex| match self.correction(doc, timex) {
             Some(interval) => Some((interval, false, true)),
             None => timex.interval.map(|interval| (interval, !timex.alternatives.is_empty(), false)),
         };
-        let (start, uncertain, corrected) = end(timex)?;
-        Some(match until.and_then(end) {
+        let (start, uncertain, corrected) = reading(timex)?;
+        Some(match until.and_then(reading) {
             Some((last, last_uncertain, last_corrected)) => {
                 EventSpan::new(start.through(last), uncertain || last_uncertain, corrected || last_corrected)
             }
