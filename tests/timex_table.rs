@@ -105,7 +105,7 @@ fn every_table_row_is_tagged_exactly() {
 #[test]
 fn reference_date_prefers_given_then_dateline_then_latest_full_date() {
     let date = |text: &str| text.parse::<Date>().ok();
-    let cases: [(&str, Option<Date>, Option<Date>, ReferenceSource); 8] = [
+    let cases: [(&str, Option<Date>, Option<Date>, ReferenceSource); 10] = [
         (
             "QUITO, Jan 22, 2000 (AP) -- Protesters marched.",
             None,
@@ -135,6 +135,20 @@ fn reference_date_prefers_given_then_dateline_then_latest_full_date() {
             None,
             date("1999-06-03"),
             ReferenceSource::Inferred,
+        ),
+        // A header date that reads both ways is read month first, as the tagger reads it,
+        // unless the document's other dates write the day first; either way it is a guess.
+        (
+            "Date: 03/04/2019\nFrom: Anna\n\nWe met yesterday.",
+            None,
+            date("2019-03-04"),
+            ReferenceSource::DocumentAmbiguous,
+        ),
+        (
+            "Sent: 03/04/2019\n\nThe invoice of 21/04/2019 is due.",
+            None,
+            date("2019-04-03"),
+            ReferenceSource::DocumentAmbiguous,
         ),
         ("Nothing here says when. It happened on Friday.", None, None, ReferenceSource::None),
         (

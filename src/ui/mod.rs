@@ -308,6 +308,7 @@ pub fn reference_source_label(source: crate::extract::time::ReferenceSource) -> 
     match source {
         ReferenceSource::Given => "set by you",
         ReferenceSource::Document => "found in the text",
+        ReferenceSource::DocumentAmbiguous => "found in the text; day and month could be swapped",
         ReferenceSource::Inferred => "inferred from the latest date in the text",
         ReferenceSource::None => "none",
     }

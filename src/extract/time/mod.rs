@@ -156,6 +156,9 @@ pub enum ReferenceSource {
     Given,
     /// Found in the text: a dateline or a "Date:" header.
     Document,
+    /// Found in a header whose numeric date reads both ways ("Date: 03/04/2019"): read in
+    /// the order the document's other dates use, else month first, and shown as a guess.
+    DocumentAmbiguous,
     /// Guessed from the document's latest explicit date.
     Inferred,
     /// Nothing to go on.
@@ -168,6 +171,7 @@ impl ReferenceSource {
         match self {
             Self::Given => "cli",
             Self::Document => "document",
+            Self::DocumentAmbiguous => "document_ambiguous",
             Self::Inferred => "inferred",
             Self::None => "none",
         }
@@ -189,10 +193,21 @@ pub fn reference_date(text: &str, given: Option<Date>) -> ReferenceDate {
     if let Some(date) = given {
         return ReferenceDate { date: Some(date), source: ReferenceSource::Given };
     }
-    if let Some(date) = header_date(text) {
+    let header = header_date(text);
+    if let Some(HeaderDate { date, certain: true, .. }) = header {
         return ReferenceDate { date: Some(date), source: ReferenceSource::Document };
     }
     let found = tag(text, None);
+    if let Some(HeaderDate { start, .. }) = header {
+        // The whole document's numeric convention decides which way the header reads.
+        let read = found.iter().find(|timex| timex.start == start).and_then(|timex| timex.interval);
+        if let Some(interval) = read {
+            return ReferenceDate {
+                date: Some(interval.earliest),
+                source: ReferenceSource::DocumentAmbiguous,
+            };
+        }
+    }
     let bracketed = inside_parentheses(text, found.iter().map(|timex| timex.start));
     let latest = found
         .iter()
@@ -229,9 +244,21 @@ const DATELINE_BYTES: usize = 60;
 /// How far into a line a header's or dateline's date is looked for.
 const HEADER_BYTES: usize = 200;
 
+/// The date of a dateline or date header.
+struct HeaderDate {
+    date: Date,
+    /// False when day and month could be swapped ("03/04/2019").
+    certain: bool,
+    /// Byte offset of the date in the text.
+    start: usize,
+}
+
 /// The day-precise explicit date of a dateline or date header near the top of `text`.
-fn header_date(text: &str) -> Option<Date> {
+fn header_date(text: &str) -> Option<HeaderDate> {
+    let mut line_start = 0;
     for (index, line) in text.split_inclusive('\n').take(HEADER_LINES).enumerate() {
+        let trimmed_start = line_start + line.len() - line.trim_start().len();
+        line_start += line.len();
         let trimmed = line.trim();
         let lower = trimmed.to_ascii_lowercase();
         let header = HEADER_WORDS.iter().any(|word| {
@@ -247,7 +274,11 @@ fn header_date(text: &str) -> Option<Date> {
         // A header's or dateline's date comes early in its line; a one-line document is not
         // tagged whole here only to be tagged again.
         let found = tag(&trimmed[..floor_char_boundary(trimmed, HEADER_BYTES)], None);
-        let Some((timex, date)) = found.iter().find_map(|timex| Some((timex, explicit_day(timex)?))) else {
+        let Some((timex, date, certain)) = found.iter().find_map(|timex| {
+            explicit_day(timex)
+                .map(|date| (timex, date, true))
+                .or_else(|| Some((timex, swappable_day(timex)?, false)))
+        }) else {
             continue;
         };
         // Life dates in a first line ("Byron (22 January 1788 - 19 April 1824) was") are
@@ -258,7 +289,7 @@ fn header_date(text: &str) -> Option<Date> {
         let covered: usize = found.iter().map(|timex| timex.end - timex.start).sum();
         let date_line = covered * 2 >= trimmed.len() && (index == 0 || !trimmed.ends_with('.'));
         if header || dateline || date_line {
-            return Some(date);
+            return Some(HeaderDate { date, certain, start: trimmed_start + timex.start });
         }
     }
     None
@@ -294,6 +325,15 @@ fn explicit_day(timex: &Timex) -> Option<Date> {
     (timex.anchor == Anchor::Absolute
         && timex.alternatives.is_empty()
         && matches!(interval.granularity, Granularity::Day | Granularity::TimeOfDay))
+    .then_some(interval.earliest)
+}
+
+/// The first reading of a numeric date whose day and month could be swapped.
+fn swappable_day(timex: &Timex) -> Option<Date> {
+    let interval = timex.interval?;
+    (timex.anchor == Anchor::Absolute
+        && timex.alternatives.len() == 1
+        && matches!(timex.rule, "numeric_date" | "iso_datetime"))
     .then_some(interval.earliest)
 }
 
