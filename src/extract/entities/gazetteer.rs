@@ -54,6 +54,26 @@ const SURNAMES: &str = include_str!("../../../assets/ner/surnames.txt");
 const COMMON_WORDS: &str = include_str!("../../../assets/ner/common_words.txt");
 const COUNTRIES: &str = include_str!("../../../assets/ner/countries.txt");
 
+/// Everyday names of countries that GeoNames lists under another name (not "Wales" or
+/// "Holland": they are surnames as often).
+const COUNTRY_SHORT_NAMES: &[&str] = &[
+    "Britain",
+    "Great Britain",
+    "England",
+    "Scotland",
+    "Northern Ireland",
+    "Korea",
+    "Burma",
+    "Macedonia",
+    "Congo",
+    "Czech Republic",
+    "Palestine",
+];
+
+/// Country abbreviations: places when the tagger found them as names, but "US" is also
+/// "us", so they are no cue for untagged words.
+const COUNTRY_ABBREVIATIONS: &[&str] = &["U.S.", "US", "USA", "U.S.A.", "UK", "U.K."];
+
 const REGIONS: &[&str] = &[
     "Latin America",
     "South America",
@@ -835,6 +855,7 @@ pub struct Gazetteer {
     words: FastMap<u16>,
     phrases: FastMap<Vec<(Vec<String>, u16)>>,
     countries: FastSet,
+    country_names: FastSet,
 }
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -847,7 +868,15 @@ impl Gazetteer {
         let mut g = Gazetteer {
             words: FastMap::with_capacity_and_hasher(180_000, Default::default()),
             phrases: FastMap::default(),
-            countries: lines(COUNTRIES).filter(|c| !c.contains(' ')).map(str::to_lowercase).collect(),
+            countries: lines(COUNTRIES)
+                .chain(COUNTRY_SHORT_NAMES.iter().copied())
+                .filter(|c| !c.contains(' '))
+                .map(str::to_lowercase)
+                .collect(),
+            country_names: lines(COUNTRIES)
+                .chain(COUNTRY_SHORT_NAMES.iter().chain(COUNTRY_ABBREVIATIONS).copied())
+                .map(str::to_lowercase)
+                .collect(),
         };
         for name in lines(PLACES).chain(REGIONS.iter().copied()) {
             g.add(name, PLACE, PLACE_BEGIN);
@@ -902,6 +931,12 @@ impl Gazetteer {
     /// Whether a lowercased token is a one-word country, US state or continent name.
     pub fn is_country(&self, lower: &str) -> bool {
         self.countries.contains(lower)
+    }
+
+    /// Whether lowercased words joined by single spaces ("south korea", "u.s.") name a
+    /// country, US state or continent, however many words it takes.
+    pub fn is_country_name(&self, lower: &str) -> bool {
+        self.country_names.contains(lower)
     }
 
     /// Flags of one lowercased token.

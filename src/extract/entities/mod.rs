@@ -165,6 +165,14 @@ impl Recognizer {
                 if long_acronym && kind == EntityKind::Place && s > 0 && !self.gaz.is_country(&lower) {
                     kind = EntityKind::Organization;
                 }
+                // A country named alone is a place, also where it acts as a government or a
+                // team ("the U.S. said", "South Korea beat Sweden"), as newswire annotation
+                // has it; "Environment Canada" is a longer name and stays what it is.
+                if kind == EntityKind::Organization
+                    && self.gaz.is_country_name(&words[s..e].join(" ").to_lowercase())
+                {
+                    kind = EntityKind::Place;
+                }
                 if e == s + 1 {
                     let place_cue =
                         s > 0 && PLACE_PREPOSITIONS.contains(&words[s - 1].to_lowercase().as_str());
