@@ -121,6 +121,7 @@ impl Recognizer {
             self.caps_place_cue(&words, sf.all_caps, &mut tags);
             acronym_cue(&words, sf.all_caps, &self.gaz, &mut tags);
             org_head_cue(&words, &sf, &mut tags);
+            org_tail_cue(&words, &sf, &mut tags);
             company_suffix_cue(&words, &sf, &mut tags);
             title_cue(&words, &sf, &self.model.vocab, &mut tags);
             surname_cue(&words, &sf, &mut tags);
@@ -626,13 +627,10 @@ fn employer_before_title(
 
 /// A capitalized run that ends in an organization head word ("General Motors", "Workers'
 /// Party"), optionally followed by "of" and more capitalized words ("Ministry of
-/// Finance"), is an organization when the tagger left all of it untagged.
+/// Finance", "Bank of England"), is an organization when the tagger left its words
+/// untagged or took the place in it for the whole.
 fn org_head_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usize]) {
-    let capital = |i: usize| {
-        sf.candidate[i]
-            && words[i].chars().next().is_some_and(char::is_uppercase)
-            && sf.flags[i] & gazetteer::CALENDAR == 0
-    };
+    let capital = |i: usize| is_capitalized_name_word(words, sf, i);
     for h in 0..words.len() {
         if sf.flags[h] & gazetteer::ORG_HEAD == 0 || !capital(h) {
             continue;
@@ -657,10 +655,13 @@ fn org_head_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usi
         while s > 0 && tags[s - 1] == 0 && capital(s - 1) && !words[s - 1].eq_ignore_ascii_case("the") {
             s -= 1;
         }
+        // What follows "of" may be a place the tagger found inside the name ("Bank of
+        // [England]").
+        let free = |t: usize| matches!(t, 0 | 3 | 4);
         let mut e = h + 1;
-        while e + 1 < words.len() && words[e] == "of" && tags[e + 1] == 0 && capital(e + 1) {
+        while e + 1 < words.len() && words[e] == "of" && free(tags[e + 1]) && capital(e + 1) {
             e += 2;
-            while e < words.len() && tags[e] == 0 && capital(e) {
+            while e < words.len() && free(tags[e]) && capital(e) {
                 e += 1;
             }
         }
@@ -669,6 +670,50 @@ fn org_head_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usi
                 *t = if k == 0 { 5 } else { 6 };
             }
         }
+    }
+}
+
+/// Whether token `i` can be part of a name's capitalized run: a capitalized candidate
+/// that is no month or weekday.
+fn is_capitalized_name_word(words: &[&str], sf: &features::SentenceFeatures, i: usize) -> bool {
+    sf.candidate[i]
+        && words[i].chars().next().is_some_and(char::is_uppercase)
+        && sf.flags[i] & gazetteer::CALENDAR == 0
+}
+
+/// An organization ending in a head word runs on through "of", "for" or "on" and the
+/// capitalized words after them ("Andy Warhol Foundation for the Visual Arts", "University
+/// of North Carolina", "Council on American-Islamic Relations", "Joint Council for the
+/// Welfare of Immigrants"), whatever the tagger made of those words: the tagger often
+/// stops at the connector or tags the place inside as a place.
+fn org_tail_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usize]) {
+    let mut i = 0;
+    while i < words.len() {
+        if tags[i] != 5 {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < words.len() && tags[end] == 6 {
+            end += 1;
+        }
+        let mut runs_on = sf.flags[end - 1] & gazetteer::ORG_HEAD != 0;
+        while runs_on && end < words.len() && matches!(words[end], "of" | "for" | "on") {
+            let mut start = end + 1;
+            if words.get(start) == Some(&"the") {
+                start += 1;
+            }
+            let mut run_end = start;
+            while run_end < words.len() && is_capitalized_name_word(words, sf, run_end) {
+                run_end += 1;
+            }
+            runs_on = run_end > start;
+            if runs_on {
+                tags[end..run_end].iter_mut().for_each(|t| *t = 6);
+                end = run_end;
+            }
+        }
+        i = end;
     }
 }
 
