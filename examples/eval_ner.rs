@@ -8,7 +8,10 @@
 //! `eval_ner DATA_DIR --newswire-cv` measures on newswire with more data: it cross-validates
 //! over all 43 Wikinews documents of GUM (news and interviews from every split), four folds,
 //! each trained like the shipped model (gum.train, gum.dev, WikiGold 1-116) but with the
-//! fold's own documents left out.
+//! fold's own documents left out. It scores the same output twice: against GUM's names,
+//! derived from its syntax, and against assets/ner/wikinews_annotations.tsv, the same
+//! documents annotated anew under CoNLL-2003 conventions without seeing the tagger's output
+//! (see assets/ner/ANNOTATION.md).
 
 use std::path::Path;
 
@@ -38,10 +41,11 @@ fn main() -> Result<(), String> {
         }
         None => Recognizer::embedded(),
     };
-    let gum = read_split(data, "test")?;
+    let gum = train::read_gum_split(data, "test")?;
     let wiki: Vec<Doc> = read_docs(data, "wikigold.conll")?.into_iter().skip(WIKIGOLD_TRAIN_DOCS).collect();
-    let news: Vec<Doc> = gum.iter().filter(|(_, genre)| is_newswire(genre)).map(|(d, _)| d.clone()).collect();
-    let gum: Vec<Doc> = gum.into_iter().map(|(d, _)| d).collect();
+    let news: Vec<Doc> =
+        gum.iter().filter(|gum| is_newswire(&gum.genre)).map(|gum| gum.doc.clone()).collect();
+    let gum: Vec<Doc> = gum.into_iter().map(|gum| gum.doc).collect();
     for (name, docs) in
         [("gum.test", &gum), ("gum.test news+interview (Wikinews)", &news), ("wikigold 117-145", &wiki)]
     {
@@ -53,36 +57,54 @@ fn main() -> Result<(), String> {
 
 /// Trains one model per fold of the Wikinews documents and sums the held-out counts.
 fn newswire_cross_validation(data: &Path) -> Result<(), String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/ner/wikinews_annotations.tsv");
+    let annotations = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut others = Vec::new();
     let mut news = Vec::new();
     for split in ["train", "dev", "test"] {
-        for (doc, genre) in read_split(data, split)? {
-            if is_newswire(&genre) {
-                news.push(doc);
+        let original = train::read_gum_split(data, split)?;
+        let mut annotated = original.clone();
+        train::apply_annotations(&mut annotated, &annotations)?;
+        for (original, annotated) in original.into_iter().zip(annotated) {
+            if is_newswire(&original.genre) {
+                news.push((original.doc, annotated.doc));
             } else if split != "test" {
-                others.push(doc);
+                others.push(original.doc);
             }
         }
     }
     others.extend(read_docs(data, "wikigold.conll")?.into_iter().take(WIKIGOLD_TRAIN_DOCS));
-    let mut total = Scores {
+    let empty = || Scores {
         kinds: [EntityKind::Person, EntityKind::Place, EntityKind::Organization]
             .map(|k| (k, train::Counts::default())),
     };
+    let (mut against_annotations, mut against_gum) = (empty(), empty());
     for fold in 0..FOLDS {
         let mut training = others.clone();
-        let mut test = Vec::new();
-        for (i, doc) in news.iter().enumerate() {
-            if i % FOLDS == fold { test.push(doc.clone()) } else { training.push(doc.clone()) }
+        let (mut test_gum, mut test_annotated) = (Vec::new(), Vec::new());
+        for (i, (original, annotated)) in news.iter().enumerate() {
+            if i % FOLDS == fold {
+                test_gum.push(original.clone());
+                test_annotated.push(annotated.clone());
+            } else {
+                training.push(original.clone());
+            }
         }
         let model = train::train(&training, Settings::default(), &mut |_| {});
         let recognizer = Recognizer::from_model_bytes(&model);
-        let scores = train::evaluate_with(&recognizer, &test, &mut report_if_verbose);
-        for ((_, sum), (_, c)) in total.kinds.iter_mut().zip(scores.kinds) {
-            sum.add(c);
+        for (total, test) in [(&mut against_annotations, &test_annotated), (&mut against_gum, &test_gum)] {
+            let scores = train::evaluate_with(&recognizer, test, &mut report_if_verbose);
+            for ((_, sum), (_, c)) in total.kinds.iter_mut().zip(scores.kinds) {
+                sum.add(c);
+            }
         }
     }
-    print_scores(&format!("Wikinews {FOLDS}-fold cross-validation ({} documents)", news.len()), &total);
+    let title = format!("Wikinews {FOLDS}-fold cross-validation ({} documents)", news.len());
+    print_scores(&format!("{title}, against GUM's derived names"), &against_gum);
+    print_scores(
+        &format!("{title}, against wikinews_annotations.tsv (CoNLL conventions)"),
+        &against_annotations,
+    );
     Ok(())
 }
 
@@ -101,23 +123,6 @@ fn read_docs(data: &Path, file: &str) -> Result<Vec<Doc>, String> {
     let path = data.join(file);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     train::read_conll(&text)
-}
-
-/// The documents of one GUM split with their genres (from gum.docs.tsv, in file order).
-fn read_split(data: &Path, split: &str) -> Result<Vec<(Doc, String)>, String> {
-    let docs = read_docs(data, &format!("gum.{split}.conll"))?;
-    let index_path = data.join("gum.docs.tsv");
-    let index = std::fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    let genres: Vec<String> = index
-        .lines()
-        .map(|l| l.split('\t').collect::<Vec<_>>())
-        .filter(|c| c.get(3) == Some(&split))
-        .map(|c| c[1].to_string())
-        .collect();
-    if genres.len() != docs.len() {
-        return Err(format!("gum.docs.tsv does not match gum.{split}.conll"));
-    }
-    Ok(docs.into_iter().zip(genres).collect())
 }
 
 fn print_scores(title: &str, scores: &Scores) {

@@ -63,6 +63,102 @@ pub fn read_conll(text: &str) -> Result<Vec<Doc>, String> {
     Ok(docs)
 }
 
+/// A GUM document with the id and genre that `gum.docs.tsv` gives it.
+#[derive(Clone, Debug)]
+pub struct GumDoc {
+    /// GUM's document id ("GUM_news_korea").
+    pub id: String,
+    /// GUM's genre ("news", "bio", ...).
+    pub genre: String,
+    /// Its sentences and tags.
+    pub doc: Doc,
+}
+
+/// Reads one GUM split (`gum.SPLIT.conll`) and names its documents from `gum.docs.tsv`,
+/// which lists them in file order.
+pub fn read_gum_split(data: &std::path::Path, split: &str) -> Result<Vec<GumDoc>, String> {
+    let read = |file: &str| {
+        let path = data.join(file);
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let docs = read_conll(&read(&format!("gum.{split}.conll"))?)?;
+    let index = read("gum.docs.tsv")?;
+    let named: Vec<(&str, &str)> = index
+        .lines()
+        .map(|line| line.split('\t').collect::<Vec<_>>())
+        .filter(|columns| columns.get(3) == Some(&split))
+        .map(|columns| (columns[0], columns[1]))
+        .collect();
+    if named.len() != docs.len() {
+        return Err(format!("gum.docs.tsv does not match gum.{split}.conll"));
+    }
+    Ok(docs
+        .into_iter()
+        .zip(named)
+        .map(|(doc, (id, genre))| GumDoc { id: id.to_string(), genre: genre.to_string(), doc })
+        .collect())
+}
+
+/// Replaces the tags of the documents that `table` (`assets/ner/wikinews_annotations.tsv`)
+/// re-annotates: GUM derives its names from syntax, which misses names after a role
+/// noun and types countries as teams, so those documents were annotated anew under
+/// CoNLL-2003 conventions. A row `DOC<TAB>*` marks a document (all its tags become O,
+/// MISC included); `DOC<TAB>SENTENCE<TAB>FIRST<TAB>END<TAB>KIND<TAB>TEXT` adds a name,
+/// and TEXT must match the tokens. Returns how many of `docs` were re-annotated.
+pub fn apply_annotations(docs: &mut [GumDoc], table: &str) -> Result<usize, String> {
+    /// One name of the table: tokens `first..end` of a sentence, with its B- tag id.
+    struct Name<'a> {
+        sentence: usize,
+        first: usize,
+        end: usize,
+        tag: usize,
+        text: &'a str,
+    }
+    let mut marked: HashSet<&str> = HashSet::new();
+    let mut names: HashMap<&str, Vec<Name>> = HashMap::new();
+    for (n, line) in table.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let columns: Vec<&str> = line.split('\t').collect();
+        let bad = || format!("annotations line {}: {line:?}", n + 1);
+        match columns[..] {
+            [doc, "*"] => {
+                marked.insert(doc);
+            }
+            [doc, sentence, first, end, kind, text] => {
+                let number = |s: &str| s.parse::<usize>().map_err(|_| bad());
+                let tag = ["PER", "LOC", "ORG"].iter().position(|k| *k == kind).ok_or_else(bad)? * 2 + 1;
+                let name =
+                    Name { sentence: number(sentence)?, first: number(first)?, end: number(end)?, tag, text };
+                names.entry(doc).or_default().push(name);
+            }
+            _ => return Err(bad()),
+        }
+    }
+    let mut applied = 0;
+    for gum in docs.iter_mut().filter(|gum| marked.contains(gum.id.as_str())) {
+        for sentence in &mut gum.doc.sentences {
+            sentence.tags.iter_mut().for_each(|tag| *tag = 0);
+        }
+        for name in names.get(gum.id.as_str()).map_or(&[][..], Vec::as_slice) {
+            let (first, end) = (name.first, name.end);
+            let sentence =
+                gum.doc.sentences.get_mut(name.sentence).filter(|s| first < end && end <= s.words.len());
+            let Some(sentence) = sentence.filter(|s| s.words[first..end].join(" ") == name.text) else {
+                return Err(format!(
+                    "annotations: {} sentence {} tokens {first}..{end} are not {:?}",
+                    gum.id, name.sentence, name.text
+                ));
+            };
+            sentence.tags[first] = name.tag;
+            sentence.tags[first + 1..end].iter_mut().for_each(|t| *t = name.tag + 1);
+        }
+        applied += 1;
+    }
+    Ok(applied)
+}
+
 fn is_word(w: &str) -> bool {
     !w.is_empty() && w.chars().all(char::is_alphabetic)
 }
@@ -460,4 +556,33 @@ pub fn evaluate_with(recognizer: &Recognizer, docs: &[Doc], report: &mut dyn FnM
         }
     }
     scores
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gum(id: &str, conll: &str) -> GumDoc {
+        let doc = read_conll(conll).expect("test CoNLL parses").remove(0);
+        GumDoc { id: id.to_string(), genre: "news".to_string(), doc }
+    }
+
+    #[test]
+    fn annotations_replace_the_tags_of_marked_documents_only() {
+        let conll = "Coach\tO\nSweden\tB-ORG\nmet\tO\nDennis\tO\nHopper\tO\n.\tO\n";
+        let mut docs = vec![gum("GUM_news_a", conll), gum("GUM_news_b", conll)];
+        let table = "# comment\nGUM_news_a\t*\nGUM_news_a\t0\t1\t2\tLOC\tSweden\nGUM_news_a\t0\t3\t5\tPER\tDennis Hopper\n";
+        assert_eq!(apply_annotations(&mut docs, table), Ok(1));
+        let tag_names = |doc: &Doc| doc.sentences[0].tags.iter().map(|&t| TAGS[t]).collect::<Vec<_>>();
+        assert_eq!(tag_names(&docs[0].doc), ["O", "B-LOC", "O", "B-PER", "I-PER", "O"]);
+        assert_eq!(tag_names(&docs[1].doc), ["O", "B-ORG", "O", "O", "O", "O"]);
+    }
+
+    #[test]
+    fn annotations_that_do_not_match_the_tokens_are_refused() {
+        let mut docs = vec![gum("GUM_news_a", "Coach\tO\nSweden\tO\n")];
+        let shifted = "GUM_news_a\t*\nGUM_news_a\t0\t0\t1\tLOC\tSweden\n";
+        assert!(apply_annotations(&mut docs, shifted).is_err());
+        assert!(apply_annotations(&mut docs, "GUM_news_a\t0\t1\t2\tTEAM\tSweden\n").is_err());
+    }
 }
