@@ -122,6 +122,7 @@ impl Recognizer {
             acronym_cue(&words, sf.all_caps, &self.gaz, &mut tags);
             org_head_cue(&words, &sf, &mut tags);
             org_tail_cue(&words, &sf, &mut tags);
+            joined_org_cue(&words, &sf, &mut tags);
             company_suffix_cue(&words, &sf, &mut tags);
             title_cue(&words, &sf, &self.model.vocab, &mut tags);
             surname_cue(&words, &sf, &mut tags);
@@ -714,6 +715,43 @@ fn org_tail_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usi
             }
         }
         i = end;
+    }
+}
+
+/// Capitalized words joined by "and" or "&" to an organization ending in a head word
+/// ("National Air and Space Museum", "Trade and Industry Ministry") belong to it, when the
+/// tagger left them untagged or made an organization of them without a head word of its
+/// own ("[National Air] and [Space Museum]"). A complete name before the "and" ("Bank of
+/// England and Treasury", "Britain and Bank ...") is left alone.
+fn joined_org_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usize]) {
+    for and in 1..words.len().saturating_sub(1) {
+        if !matches!(words[and], "and" | "&") || tags[and] != 0 || tags[and + 1] != 5 {
+            continue;
+        }
+        let mut end = and + 2;
+        while end < words.len() && tags[end] == 6 {
+            end += 1;
+        }
+        if sf.flags[end - 1] & gazetteer::ORG_HEAD == 0 {
+            continue;
+        }
+        let mut start = and;
+        while start > 0
+            && is_capitalized_name_word(words, sf, start - 1)
+            && !words[start - 1].eq_ignore_ascii_case("the")
+        {
+            start -= 1;
+        }
+        let before = &tags[start..and];
+        let untagged = before.iter().all(|t| *t == 0);
+        let headless_org = before.first() == Some(&5)
+            && before[1..].iter().all(|t| *t == 6)
+            && sf.flags[and - 1] & (gazetteer::ORG_HEAD | gazetteer::PLACE) == 0;
+        let whole_run = start == 0 || !perceptron::is_inside(tags[start]);
+        if start < and && whole_run && (untagged || headless_org) {
+            tags[start] = 5;
+            tags[start + 1..end].iter_mut().for_each(|t| *t = 6);
+        }
     }
 }
 
