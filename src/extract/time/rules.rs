@@ -590,7 +590,7 @@ impl<'a> Grammar<'a> {
         (None, at)
     }
 
-    /// "2000-01-21" (optionally with a clock time) and "20000121".
+    /// "2000-01-21" (optionally with a clock time), "2000/01/21", "2000.1.21" and "20000121".
     fn iso_date(&self, at: usize) -> Option<Reading> {
         let (year, width) = self.digits(at)?;
         if width == 8 {
@@ -601,22 +601,34 @@ impl<'a> Grammar<'a> {
             }
             return None;
         }
-        if width != 4 || !self.punct(at + 1, b'-') || !self.tight(at + 1) || !self.tight(at + 2) {
+        let separator = match self.token(at + 1)?.shape {
+            Shape::Punct(mark @ (b'-' | b'/' | b'.')) => mark,
+            _ => return None,
+        };
+        if width != 4 || !self.tight(at + 1) || !self.tight(at + 2) {
             return None;
         }
-        let (month, _) = self.digits(at + 2).filter(|(m, w)| *w == 2 && (1..=12).contains(m))?;
-        if !self.punct(at + 3, b'-') || !self.tight(at + 3) {
+        // ISO dashes take two digits; slashes and dots ("2000/1/21") one or two.
+        let widths = if separator == b'-' { 2..=2 } else { 1..=2 };
+        let (month, _) = self.digits(at + 2).filter(|(m, w)| widths.contains(w) && (1..=12).contains(m))?;
+        if !self.punct(at + 3, separator) || !self.tight(at + 3) {
             return None;
         }
-        let (day, _) = self.digits(at + 4).filter(|(d, w)| *w == 2 && (1..=31).contains(d))?;
-        if !self.tight(at + 4) {
+        let (day, _) = self.digits(at + 4).filter(|(d, w)| widths.contains(w) && (1..=31).contains(d))?;
+        if !self.tight(at + 4)
+            || self.tight(at + 5) && (self.punct(at + 5, separator) || self.digits(at + 5).is_some())
+        {
+            return None;
+        }
+        if !is_valid_date(year as i32, month, day) {
             return None;
         }
         let date = calendar(year as i32, month, day);
         if let Some(time) = self.clock_after_date(at + 5, date.clone()) {
             return Some(time);
         }
-        reading(at + 5, date, Cue::Absolute, "iso_date")
+        let rule = if separator == b'-' { "iso_date" } else { "year_first_date" };
+        reading(at + 5, date, Cue::Absolute, rule)
     }
 
     /// "T10:30" or " 10:30:00" right after an ISO date.
@@ -647,7 +659,8 @@ impl<'a> Grammar<'a> {
         )
     }
 
-    /// "01/21/2000", "21/01/2000", "1/21/00", "21.01.2000": month first unless it cannot be.
+    /// "01/21/2000", "21/01/2000", "1/21/00", "21.01.2000": month first unless it cannot be;
+    /// "21-Jan-2000", "21/Jan/00" name the month.
     fn numeric_date(&self, at: usize) -> Option<Reading> {
         let (first, first_width) = self.digits(at)?;
         if first_width > 2 || at > 0 && self.tight(at) && self.punct(at - 1, b'/') {
@@ -660,7 +673,13 @@ impl<'a> Grammar<'a> {
         if !self.tight(at + 1) || !self.tight(at + 2) || !self.tight(at + 3) || !self.tight(at + 4) {
             return None;
         }
-        let (second, second_width) = self.digits(at + 2)?;
+        // "21-Jan-2000": a month name in the middle settles the order.
+        let named_month =
+            self.month(at + 2).filter(|(_, end)| *end == at + 3).map(|(month, _)| u32::from(month));
+        let (second, second_width) = match named_month {
+            Some(month) => (month, 2),
+            None => self.digits(at + 2)?,
+        };
         if second_width > 2 || !self.punct(at + 3, separator) {
             return None;
         }
@@ -674,12 +693,12 @@ impl<'a> Grammar<'a> {
             return None;
         }
         // Slashes are the American month-first order; dots and dashes the European day-first.
-        let day_first = first > 12 || second <= 12 && separator != b'/';
+        let day_first = named_month.is_some() || first > 12 || second <= 12 && separator != b'/';
         let (month, day) = if day_first { (second, first) } else { (first, second) };
         if !is_valid_date(year, month, day) {
             return None;
         }
-        let date = if first <= 12 && second <= 12 && first != second {
+        let date = if named_month.is_none() && first <= 12 && second <= 12 && first != second {
             Spec::EitherOrder { year, month: month as u8, day: day as u8 }
         } else {
             calendar(year, month, day)
