@@ -156,6 +156,9 @@ fn document_json(doc: &LoadedDocument, mentions: &[crate::extract::entities::Men
                 value["earliest"] = json!(interval.earliest.to_string());
                 value["latest"] = json!(interval.latest.to_string());
             }
+            if let Some(modifier) = t.modifier {
+                value["mod"] = json!(modifier.timeml());
+            }
             if !t.alternatives.is_empty() {
                 value["alternatives"] =
                     json!(t.alternatives.iter().map(|i| i.earliest.to_string()).collect::<Vec<_>>());

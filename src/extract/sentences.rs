@@ -14,7 +14,7 @@ const ABBREVIATIONS: &[&str] = &[
     "pres", "st", "jr", "sr", "rev", "hon", "vs", "etc", "inc", "ltd", "co", "cos", "corp", "no", "jan",
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
     "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "approx", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m",
-    "p.m", "fig", "dept", "est", "mt", "ft",
+    "p.m", "fig", "dept", "est", "mt", "ft", "c", "ca",
 ];
 
 /// The longest a sentence grows before it is cut at the next space.
@@ -168,6 +168,14 @@ mod tests {
         assert_eq!(
             sentences("Prices rose 3.5 percent. George W. Bush spoke."),
             ["Prices rose 3.5 percent.", "George W. Bush spoke."]
+        );
+    }
+
+    #[test]
+    fn a_historians_circa_does_not_split() {
+        assert_eq!(
+            sentences("The portrait dates from c. 1650. It was sold ca. 1700 in Paris."),
+            ["The portrait dates from c. 1650.", "It was sold ca. 1700 in Paris."]
         );
     }
 }

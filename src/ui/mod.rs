@@ -336,6 +336,9 @@ pub fn timex_details_ui(ui: &mut egui::Ui, corpus: &Corpus, document: DocId, tim
         timex.value,
         timex.kind.as_str()
     ));
+    if let Some(modifier) = timex.modifier {
+        ui.label(format!("qualified: {}", modifier.label()));
+    }
     if let Some(interval) = timex.interval {
         ui.label(format!("from {} to {}", day_label(interval.earliest), day_label(interval.latest)));
     }

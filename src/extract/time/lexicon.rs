@@ -207,6 +207,9 @@ const UNITS: [(&str, Unit); 11] = [
 
 /// Cue words that can begin an expression when a strong token follows.
 const STARTERS: &[&str] = &[
+    "circa",
+    "ca",
+    "c",
     "ad",
     "q",
     "h",
@@ -313,6 +316,9 @@ const STRONG_CUES: &[&str] = &[
 
 /// Words the rules test by spelling; anything else not listed above is `Other`.
 const CUES: &[&str] = &[
+    "circa",
+    "ca",
+    "c",
     "ad",
     "q",
     "h",

@@ -85,6 +85,36 @@ pub enum Modifier {
     MoreThan,
 }
 
+impl Modifier {
+    /// The TIMEX3 `mod` attribute ("APPROX", "START", "LESS_THAN" ...).
+    pub fn timeml(self) -> &'static str {
+        match self {
+            Self::Approx => "APPROX",
+            Self::Before => "BEFORE",
+            Self::After => "AFTER",
+            Self::Start => "START",
+            Self::Mid => "MID",
+            Self::End => "END",
+            Self::LessThan => "LESS_THAN",
+            Self::MoreThan => "MORE_THAN",
+        }
+    }
+
+    /// What the modifier says, in words for the date details ("approximately").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Approx => "approximately",
+            Self::Before => "before",
+            Self::After => "after",
+            Self::Start => "the start of",
+            Self::Mid => "the middle of",
+            Self::End => "the end of",
+            Self::LessThan => "less than",
+            Self::MoreThan => "more than",
+        }
+    }
+}
+
 /// A resolved calendar interval, both ends inclusive, `earliest <= latest`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Interval {

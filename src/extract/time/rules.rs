@@ -466,9 +466,8 @@ impl<'a> Grammar<'a> {
             self.token(end).is_some_and(|token| token.shape == Shape::Word && token.capitalized)
                 || self.punct(end, b'-') && self.tight(end);
         let determiner = at > 0 && DETERMINERS.iter().any(|word| self.spelled(at - 1, word));
-        let circa = at > 1 && self.punct(at - 1, b'.') && self.spelled(at - 2, "c");
         let placed = in_date
-            || circa
+            || self.circa_before(at)
             || at > 0
                 && self.is_any(
                     at - 1,
@@ -966,14 +965,21 @@ impl<'a> Grammar<'a> {
 
     /// A preposition or cue before token `at` that makes a number there a year ("in 1492").
     fn year_context(&self, at: usize) -> bool {
-        at > 0
-            && self.is_any(
-                at - 1,
-                &[
-                    "in", "since", "until", "by", "of", "from", "to", "before", "after", "during", "early",
-                    "late", "mid", "and", "year",
-                ],
-            )
+        self.circa_before(at)
+            || at > 0
+                && self.is_any(
+                    at - 1,
+                    &[
+                        "in", "since", "until", "by", "of", "from", "to", "before", "after", "during",
+                        "early", "late", "mid", "and", "year",
+                    ],
+                )
+    }
+
+    /// A historian's "circa", "ca." or "c." right before `at` ("built c. 1850").
+    fn circa_before(&self, at: usize) -> bool {
+        at > 0 && self.spelled(at - 1, "circa")
+            || at > 1 && self.punct(at - 1, b'.') && self.is_any(at - 2, &["c", "ca"])
     }
 
     /// "the 1990s", "1990s", "the '90s", "the nineties", "the mid-1990s"; not an age
@@ -2219,6 +2225,8 @@ impl<'a> Grammar<'a> {
             ("about" | "around" | "nearly" | "almost" | "approximately" | "roughly" | "some", _) => {
                 (Modifier::Approx, at + 1)
             }
+            ("circa", _) => (Modifier::Approx, at + 1),
+            ("c" | "ca", _) if self.punct(at + 1, b'.') && self.tight(at + 1) => (Modifier::Approx, at + 2),
             ("more" | "over", "than") => (Modifier::MoreThan, at + 2),
             ("over", next) if next != "the" => (Modifier::MoreThan, at + 1),
             ("at", "least") => (Modifier::MoreThan, at + 2),
@@ -2233,8 +2241,9 @@ impl<'a> Grammar<'a> {
             Spec::Duration { .. } => true,
             Spec::Shift { amount, .. } => amount != 0 && matches!(inner.rule, "ago"),
             Spec::Clock { hour: Some(_), .. } => modifier == Modifier::Approx,
-            Spec::Calendar { .. } => {
-                modifier == Modifier::Approx && matches!(self.key(at), "around" | "about")
+            Spec::Calendar { .. } | Spec::Decade(_) => {
+                modifier == Modifier::Approx
+                    && matches!(self.key(at), "around" | "about" | "circa" | "c" | "ca")
             }
             _ => false,
         };
