@@ -115,6 +115,11 @@ const FRAGMENTS: &[&str] = &[
     "shares",
     "President",
     "ECB",
+    "2-5",
+    "c.",
+    "circa",
+    "21-Jan-2000",
+    "2000/01/21",
 ];
 
 fn date_ish_text() -> impl Strategy<Value = String> {

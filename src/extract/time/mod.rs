@@ -472,7 +472,12 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate
             found,
         );
         let tense =
-            if reading.spec.depends_on_tense() { grammar.tense(at, reading.end) } else { Tense::Unknown };
+            // A range's far end follows its start, whatever the verb.
+            if reading.spec.depends_on_tense() && reading.cue != Cue::RangeEnd {
+                grammar.tense(at, reading.end)
+            } else {
+                Tense::Unknown
+            };
         let guessed_present = matches!(reading.rule, "today" | "present")
             && (point.is_none() || !trusted && anchor == Anchor::ReferenceDate);
         let point = if guessed_present { None } else { point };
@@ -655,6 +660,7 @@ fn choose_anchor(
             .or(previous.filter(|(_, point)| point.granularity <= Granularity::Day)),
         // "Italy in November, Las Vegas in December, Mexico in January": a list of months
         // runs on from the one before.
+        Cue::RangeEnd => previous.or(reference),
         Cue::Bare if continues_list => previous,
         Cue::Bare => {
             let near = |anchor: &Anchor| match anchor {

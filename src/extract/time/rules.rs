@@ -20,6 +20,8 @@ pub(super) enum Cue {
     Bare,
     /// A time of day with no day ("at 10 p.m."): the day just mentioned, if any is close.
     SameDay,
+    /// The year-less far end of a day range ("March 2-[5]"): counts from the start just read.
+    RangeEnd,
 }
 
 /// Which occurrence of a named day, month or season is meant.
@@ -209,7 +211,7 @@ fn reading(end: usize, spec: Spec, cue: Cue, rule: &'static str) -> Option<Readi
 type Rule<'a> = fn(&Grammar<'a>, usize) -> Option<Reading>;
 
 /// How many rules `Grammar::rules` lists; the last two wrap the others in modifiers.
-const RULE_COUNT: usize = 28;
+const RULE_COUNT: usize = 30;
 
 /// The tokens of one text plus the rules that read them.
 pub(super) struct Grammar<'a> {
@@ -252,6 +254,8 @@ impl<'a> Grammar<'a> {
             Self::day_with_part,
             Self::year_period,
             Self::quarter_code,
+            Self::day_range_start,
+            Self::day_range_end,
             Self::modified,
             Self::approximate,
         ]
@@ -762,22 +766,87 @@ impl<'a> Grammar<'a> {
     /// "from March 3 to April 5, 2001", "from 3 March to 5 April 2001"; "December to March
     /// 2004" starts in 2003.
     fn range_year(&self, at: usize, month: u8) -> Option<i32> {
-        let connector = self.punct(at, b'-')
-            || ["and", "to", "until", "till", "through", "thru"].iter().any(|word| self.spelled(at, word));
-        if !connector {
-            return None;
+        let far = if self.punct(at, b'-')
+            || ["and", "to", "until", "till", "through", "thru"].iter().any(|word| self.spelled(at, word))
+        {
+            at + 1
+        } else {
+            // An en or em dash, which the tokenizer reads as a space: "March 2–5, 2019".
+            self.range_connector(at).filter(|far| *far == at)?
+        };
+        // "March 2-5, 2019": the far end is a later day of the same month.
+        if let Some((_, after_day)) = self.day_number(far)
+            && self.month(self.skip(after_day, "of")).is_none()
+        {
+            return self.trailing_year(after_day).0;
         }
         // The far end may put its day first: "from 3 March to 5 April 2001".
-        let far_month = match self.day_or_ordinal(at + 1) {
+        let far_month = match self.day_or_ordinal(far) {
             Some((_, after_day)) if self.month(self.skip(after_day, "of")).is_some() => {
                 self.skip(after_day, "of")
             }
-            _ => at + 1,
+            _ => far,
         };
         let (last_month, after_month) = self.month(far_month)?;
         let after_day = self.day_number(after_month).map_or(after_month, |(_, after_day)| after_day);
         let year = self.trailing_year(after_day).0?;
         Some(if month > last_month { year - 1 } else { year })
+    }
+
+    /// The connector of a day range that ends at `at` ("2-5", "2 to 5", "2–5", "between 2
+    /// and 5"): the index of the first day, if one comes right before it.
+    fn range_first_day(&self, at: usize) -> Option<usize> {
+        if at >= 2
+            && (self.punct(at - 1, b'-') && self.tight(at - 1) && self.tight(at)
+                || ["to", "through", "until", "till"].iter().any(|word| self.spelled(at - 1, word))
+                || self.spelled(at - 1, "and") && at >= 3 && self.spelled(at - 3, "between"))
+        {
+            return Some(at - 2);
+        }
+        (at >= 1 && self.range_connector(at) == Some(at)).then(|| at - 1)
+    }
+
+    /// The end of a day range inside one month: "March 2-[5, 2019]", "Jan. 3 to [7]".
+    fn day_range_end(&self, at: usize) -> Option<Reading> {
+        let (day, after_day) = self.day_number(at)?;
+        if self.month(self.skip(after_day, "of")).is_some() {
+            return None;
+        }
+        let first = self.range_first_day(at)?;
+        let (first_day, after_first) = self.day_number(first)?;
+        if after_first + 1 < at && self.range_connector(after_first) != Some(at) || first_day >= day {
+            return None;
+        }
+        let month = (first.saturating_sub(2)..first)
+            .find_map(|month_at| self.month(month_at).filter(|(_, end)| *end == first))
+            .map(|(month, _)| month)?;
+        let (year, end) = self.trailing_year(after_day);
+        let cue = if year.is_some() { Cue::Absolute } else { Cue::RangeEnd };
+        let spec = Spec::Calendar { year, month: Some(month), day: Some(day), weekday: None };
+        reading(end, spec, cue, "day_range_end")
+    }
+
+    /// The start of a day range before one month: "[2] to 5 March 2019", "[2]-5 March",
+    /// "between [2] and 5 March".
+    fn day_range_start(&self, at: usize) -> Option<Reading> {
+        let (day, after_day) = self.day_number(at)?;
+        if self.month(self.skip(after_day, "of")).is_some() {
+            return None;
+        }
+        let far = if self.spelled(after_day, "and") && at > 0 && self.spelled(at - 1, "between") {
+            after_day + 1
+        } else {
+            self.range_connector(after_day)?
+        };
+        let (last_day, after_last) = self.day_or_ordinal(far)?;
+        let (month, after_month) = self.month(self.skip(after_last, "of"))?;
+        if last_day <= day {
+            return None;
+        }
+        let year = self.trailing_year(after_month).0;
+        let cue = if year.is_some() { Cue::Absolute } else { Cue::Bare };
+        let spec = Spec::Calendar { year, month: Some(month), day: Some(day), weekday: None };
+        reading(after_day, spec, cue, "day_range_start")
     }
 
     /// A preposition or cue before a month name that makes it a month and not a verb.
