@@ -574,13 +574,13 @@ fn continues_list(chunk: &str, base: usize, start: usize, spec: &Spec, found: &[
 }
 
 /// The coarsest earlier date an expression can count from: a weekday or "the afternoon"
-/// needs a day or a week, "the following month" a month; "March" only needs a year.
+/// needs a day or a week; "March" only needs a year, and so does a shift ("three days
+/// later" after "in 1998" is 1998: the shift keeps a coarser anchor's precision rather
+/// than count from the reference date).
 fn coarsest_anchor(spec: &Spec) -> Granularity {
     match spec {
-        Spec::Clock { .. }
-        | Spec::Shift { unit: Unit::Second | Unit::Minute | Unit::Hour | Unit::Day, .. } => Granularity::Day,
-        Spec::Weekday { .. } | Spec::Shift { unit: Unit::Week | Unit::Weekend, .. } => Granularity::Week,
-        Spec::Shift { unit: Unit::Month, .. } => Granularity::Month,
+        Spec::Clock { .. } => Granularity::Day,
+        Spec::Weekday { .. } => Granularity::Week,
         _ => Granularity::Year,
     }
 }

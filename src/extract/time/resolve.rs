@@ -373,8 +373,17 @@ fn shift_resolution(unit: Unit, amount: i32, anchor: Option<Point>, cue: Cue) ->
         && amount != 0
         && matches!(unit, Unit::Year | Unit::Quarter)
         && matches!(anchor.granularity, Granularity::Month | Granularity::Quarter | Granularity::Season);
-    let granularity = if keeps_anchor_precision { anchor.granularity } else { granularity };
-    let Some(date) = shift(anchor.date, unit, amount) else {
+    // "Three days later" after "in 1998" cannot name a day: it stays in the anchor's
+    // precision, counted from the middle of its period ("a week later" after "March 1998"
+    // is March 1998; "six weeks later" April).
+    let coarser_anchor =
+        matches!(cue, Cue::Comparative | Cue::Narrative) && amount != 0 && anchor.granularity > granularity;
+    let from = match interval_of(anchor.date, anchor.granularity) {
+        Some(period) if coarser_anchor => middle(period),
+        _ => anchor.date,
+    };
+    let granularity = if keeps_anchor_precision || coarser_anchor { anchor.granularity } else { granularity };
+    let Some(date) = shift(from, unit, amount) else {
         return Resolution::unresolved(unresolved_value(unit));
     };
     if unit == Unit::Weekend {
@@ -583,6 +592,12 @@ fn unresolved_value(unit: Unit) -> &'static str {
         Unit::Decade => "XXX",
         Unit::Century => "XX",
     }
+}
+
+/// The middle day of an interval.
+fn middle(interval: Interval) -> Date {
+    let days = interval.earliest.until(interval.latest).map_or(0, |span| span.get_days());
+    interval.earliest.checked_add(Span::new().days(days / 2)).unwrap_or(interval.earliest)
 }
 
 fn shift(date: Date, unit: Unit, amount: i32) -> Option<Date> {
