@@ -373,11 +373,10 @@ fn shift_resolution(unit: Unit, amount: i32, anchor: Option<Point>, cue: Cue) ->
         && amount != 0
         && matches!(unit, Unit::Year | Unit::Quarter)
         && matches!(anchor.granularity, Granularity::Month | Granularity::Quarter | Granularity::Season);
-    // "Three days later" after "in 1998" cannot name a day: it stays in the anchor's
-    // precision, counted from the middle of its period ("a week later" after "March 1998"
-    // is March 1998; "six weeks later" April).
-    let coarser_anchor =
-        matches!(cue, Cue::Comparative | Cue::Narrative) && amount != 0 && anchor.granularity > granularity;
+    // "Three days later" or "that day" after "in 1998" cannot name a day: it stays in the
+    // anchor's precision, counted from the middle of its period ("a week later" after
+    // "March 1998" is March 1998; "six weeks later" April).
+    let coarser_anchor = matches!(cue, Cue::Comparative | Cue::Narrative) && anchor.granularity > granularity;
     let from = match interval_of(anchor.date, anchor.granularity) {
         Some(period) if coarser_anchor => middle(period),
         _ => anchor.date,

@@ -246,7 +246,7 @@ impl<'a> Grammar<'a> {
             Self::holiday,
             Self::year_end,
             Self::week_of_month,
-            Self::day_before_after,
+            Self::unit_before_after,
             Self::day_of_month,
             Self::duration,
             Self::set,
@@ -1729,9 +1729,14 @@ impl<'a> Grammar<'a> {
         if end == at + 3 && ends_clause { reading(end, spec, Cue::Bare, "day_of_month") } else { None }
     }
 
-    /// "the day before yesterday", "the day after tomorrow", and narrative "the day before".
-    fn day_before_after(&self, at: usize) -> Option<Reading> {
-        if !self.is(at, "the") || self.lex(at + 1) != Lex::Unit(Unit::Day, false) {
+    /// "the day before yesterday", "the day after tomorrow", and narrative "the day before",
+    /// "the week after", "the year before".
+    fn unit_before_after(&self, at: usize) -> Option<Reading> {
+        let unit = match self.lex(at + 1) {
+            Lex::Unit(unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false) => unit,
+            _ => return None,
+        };
+        if !self.is(at, "the") {
             return None;
         }
         let step = match self.key(at + 2) {
@@ -1740,8 +1745,8 @@ impl<'a> Grammar<'a> {
             _ => return None,
         };
         let (amount, cue, end) = match self.key(at + 3) {
-            "yesterday" if step < 0 => (-2, Cue::Deictic, at + 4),
-            "tomorrow" if step > 0 => (2, Cue::Deictic, at + 4),
+            "yesterday" if step < 0 && unit == Unit::Day => (-2, Cue::Deictic, at + 4),
+            "tomorrow" if step > 0 && unit == Unit::Day => (2, Cue::Deictic, at + 4),
             _ if self
                 .token(at + 3)
                 .is_none_or(|token| matches!(token.shape, Shape::Punct(b'.' | b',' | b';'))) =>
@@ -1750,7 +1755,7 @@ impl<'a> Grammar<'a> {
             }
             _ => return None,
         };
-        reading(end, Spec::Shift { unit: Unit::Day, amount }, cue, "day_before_after")
+        reading(end, Spec::Shift { unit, amount }, cue, "unit_before_after")
     }
 
     /// "year-end", "year end", "year's end": the end of the current year.
