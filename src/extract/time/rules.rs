@@ -1149,17 +1149,24 @@ impl<'a> Grammar<'a> {
         let next_fiscal = self.skip(next, "fiscal");
         let fiscal = next_fiscal > next;
         next = self.skip_punct(next_fiscal, b'-');
-        let (part, mut end) = match (self.lex(next), self.lex(self.skip_punct(next + 1, b'-'))) {
-            (Lex::Ordinal(n @ 1..=4), Lex::Unit(Unit::Quarter, false)) => {
-                (YearPart::Quarter(n as u8), self.skip_punct(next + 1, b'-') + 1)
+        // "third quarter", "3rd quarter", "second-half".
+        let (ordinal, after_ordinal) = match self.lex(next) {
+            Lex::Ordinal(n) => (Some(n), next + 1),
+            _ => match self.day_number(next) {
+                Some((n, end)) if end == next + 2 => (Some(u32::from(n)), end),
+                _ => (None, next + 1),
+            },
+        };
+        let unit_at = self.skip_punct(after_ordinal, b'-');
+        let (part, mut end) = match (ordinal, self.lex(unit_at), self.lex(next)) {
+            (Some(n @ 1..=4), Lex::Unit(Unit::Quarter, false), _) => {
+                (YearPart::Quarter(n as u8), unit_at + 1)
             }
-            (Lex::Ordinal(n @ 1..=2), _) if self.is(self.skip_punct(next + 1, b'-'), "half") => {
-                (YearPart::Half(n as u8), self.skip_punct(next + 1, b'-') + 1)
-            }
-            (Lex::Cue, _) if self.is(next, "last") && self.is(next + 1, "half") && next > at => {
+            (Some(n @ 1..=2), _, _) if self.is(unit_at, "half") => (YearPart::Half(n as u8), unit_at + 1),
+            (_, _, Lex::Cue) if self.is(next, "last") && self.is(next + 1, "half") && next > at => {
                 (YearPart::Half(2), next + 2)
             }
-            (Lex::Season(season), _) if !fiscal => (YearPart::Season(season), next + 1),
+            (_, _, Lex::Season(season)) if !fiscal => (YearPart::Season(season), next + 1),
             _ => return None,
         };
         if let YearPart::Season(season) = part
