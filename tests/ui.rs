@@ -448,3 +448,21 @@ fn undoing_an_entity_edit_leaves_no_filter_that_cannot_be_switched_off() {
     assert!(app.filter().included.iter().all(|key| app.corpus().entity_id(key).is_some()));
     assert_eq!(app.filtered_events().len(), total);
 }
+
+#[test]
+fn an_approximate_date_reads_circa_in_the_event_list_and_the_details() {
+    let text = "The house was built c. 1850 by masons.";
+    let documents = chronoscope::ingest::documents_from_text(
+        std::path::Path::new("house.txt"),
+        text,
+        chronoscope::ingest::LoadOptions::default(),
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 860.0))
+        .build_ui_state(|ui, app: &mut ChronoscopeApp| app.ui(ui), ChronoscopeApp::with_documents(documents));
+    harness.run();
+    harness.get_by_label("c. 1850").click();
+    harness.run();
+    harness.get_by_label("qualified: approximately");
+    harness.get_by_label("from 1 Jan 1850 to 31 Dec 1850");
+}

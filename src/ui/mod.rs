@@ -248,12 +248,19 @@ pub fn document_color(document: DocId) -> egui::Color32 {
 }
 
 /// "21 Jan 2000", "Apr 2005", "2005" or "undated": an event's date at the precision the
-/// text gives, with "(?)" when other readings exist and "(corrected)" when the user set it.
+/// text gives, "c. 1850" when the text says it is approximate, with "(?)" when other
+/// readings exist and "(corrected)" when the user set it.
 pub fn event_date_label(corpus: &Corpus, event: EventId) -> String {
-    let Some(span) = corpus.event(event).span else {
+    let event = corpus.event(event);
+    let Some(span) = event.span else {
         return "undated".to_owned();
     };
+    let timex = corpus.document(event.document).extraction.timexes.get(event.timex);
+    let approximate = timex.and_then(|timex| timex.modifier) == Some(crate::extract::time::Modifier::Approx);
     let mut label = interval_label(&span.interval);
+    if approximate && !span.corrected {
+        label.insert_str(0, "c. ");
+    }
     if span.corrected {
         label.push_str(" (corrected)");
     } else if span.uncertain {
