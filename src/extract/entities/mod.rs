@@ -572,9 +572,7 @@ fn title_cue(words: &[&str], sf: &features::SentenceFeatures, vocab: &features::
                 tags[k - 1] = 0;
                 k -= 1;
             }
-            for (k, t) in tags[i + 1..j].iter_mut().enumerate() {
-                *t = if k == 0 { 1 } else { 2 };
-            }
+            mark(tags, i + 1..j, 1);
             employer_before_title(words, sf, vocab, i, tags);
         }
         i = j.max(i + 1);
@@ -621,8 +619,7 @@ fn employer_before_title(
         && (start..end).all(|k| !flag(k, gazetteer::PLACE | gazetteer::PLACE_BEGIN) || flag(k, known_org))
         && (start..end).all(|k| aliases::is_acronym(words[k]) || flag(k, known_org) || !common(k));
     if employer {
-        tags[start] = 5;
-        tags[start + 1..end].iter_mut().for_each(|t| *t = 6);
+        mark(tags, start..end, 5);
     }
 }
 
@@ -644,8 +641,7 @@ fn org_head_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usi
                 s -= 1;
             }
             if s < h {
-                tags[s] = 5;
-                tags[s + 1..=h].iter_mut().for_each(|t| *t = 6);
+                mark(tags, s..h + 1, 5);
             }
             continue;
         }
@@ -667,11 +663,23 @@ fn org_head_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usi
             }
         }
         if e - s >= 2 {
-            for (k, t) in tags[s..e].iter_mut().enumerate() {
-                *t = if k == 0 { 5 } else { 6 };
-            }
+            mark(tags, s..e, 5);
         }
     }
+}
+
+/// Tags `range` as one name: `b_tag` (the kind's B- tag id) on its first token, the
+/// matching I- tag on the rest.
+fn mark(tags: &mut [usize], range: std::ops::Range<usize>, b_tag: usize) {
+    for (k, tag) in tags[range].iter_mut().enumerate() {
+        *tag = if k == 0 { b_tag } else { b_tag + 1 };
+    }
+}
+
+/// One past the last token of the name that starts at `start` (its I- tags).
+fn span_end(tags: &[usize], start: usize) -> usize {
+    let inside = tags[start] + 1;
+    start + 1 + tags[start + 1..].iter().take_while(|&&tag| tag == inside).count()
 }
 
 /// Whether token `i` can be part of a name's capitalized run: a capitalized candidate
@@ -694,10 +702,7 @@ fn org_tail_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [usi
             i += 1;
             continue;
         }
-        let mut end = i + 1;
-        while end < words.len() && tags[end] == 6 {
-            end += 1;
-        }
+        let mut end = span_end(tags, i);
         let mut runs_on = sf.flags[end - 1] & gazetteer::ORG_HEAD != 0;
         while runs_on && end < words.len() && matches!(words[end], "of" | "for" | "on") {
             let mut start = end + 1;
@@ -728,10 +733,7 @@ fn joined_org_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [u
         if !matches!(words[and], "and" | "&") || tags[and] != 0 || tags[and + 1] != 5 {
             continue;
         }
-        let mut end = and + 2;
-        while end < words.len() && tags[end] == 6 {
-            end += 1;
-        }
+        let end = span_end(tags, and + 1);
         if sf.flags[end - 1] & gazetteer::ORG_HEAD == 0 {
             continue;
         }
@@ -749,8 +751,7 @@ fn joined_org_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mut [u
             && sf.flags[and - 1] & (gazetteer::ORG_HEAD | gazetteer::PLACE) == 0;
         let whole_run = start == 0 || !perceptron::is_inside(tags[start]);
         if start < and && whole_run && (untagged || headless_org) {
-            tags[start] = 5;
-            tags[start + 1..end].iter_mut().for_each(|t| *t = 6);
+            mark(tags, start..end, 5);
         }
     }
 }
@@ -775,9 +776,7 @@ fn company_suffix_cue(words: &[&str], sf: &features::SentenceFeatures, tags: &mu
         if s == h {
             continue;
         }
-        for (k, t) in tags[s..=h].iter_mut().enumerate() {
-            *t = if k == 0 { 5 } else { 6 };
-        }
+        mark(tags, s..h + 1, 5);
         if let Some(next) = tags.get_mut(h + 1).filter(|t| perceptron::is_inside(**t)) {
             *next = 0;
         }
