@@ -593,7 +593,7 @@ impl<'a> Grammar<'a> {
         (None, at)
     }
 
-    /// "2000-01-21" (optionally with a clock time), "2000/01/21", "2000.1.21" and "20000121".
+    /// "2000-01-21" (optionally with a clock time), "2000/01/21", "2000/1/2" and "20000121".
     fn iso_date(&self, at: usize) -> Option<Reading> {
         let (year, width) = self.digits(at)?;
         if width == 8 {
@@ -605,13 +605,13 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let separator = match self.token(at + 1)?.shape {
-            Shape::Punct(mark @ (b'-' | b'/' | b'.')) => mark,
+            Shape::Punct(mark @ (b'-' | b'/')) => mark,
             _ => return None,
         };
         if width != 4 || !self.tight(at + 1) || !self.tight(at + 2) {
             return None;
         }
-        // ISO dashes take two digits; slashes and dots ("2000/1/21") one or two.
+        // ISO dashes take two digits; slashes ("2000/1/21") one or two.
         let widths = if separator == b'-' { 2..=2 } else { 1..=2 };
         let (month, _) = self.digits(at + 2).filter(|(m, w)| widths.contains(w) && (1..=12).contains(m))?;
         if !self.punct(at + 3, separator) || !self.tight(at + 3) {
@@ -766,9 +766,7 @@ impl<'a> Grammar<'a> {
     /// "from March 3 to April 5, 2001", "from 3 March to 5 April 2001"; "December to March
     /// 2004" starts in 2003.
     fn range_year(&self, at: usize, month: u8) -> Option<i32> {
-        let far = if self.punct(at, b'-')
-            || ["and", "to", "until", "till", "through", "thru"].iter().any(|word| self.spelled(at, word))
-        {
+        let far = if self.punct(at, b'-') || self.spelled(at, "and") || self.range_word(at) {
             at + 1
         } else {
             // An en or em dash, which the tokenizer reads as a space: "March 2–5, 2019".
@@ -793,12 +791,17 @@ impl<'a> Grammar<'a> {
         Some(if month > last_month { year - 1 } else { year })
     }
 
+    /// "to", "until", "till", "through" or "thru" between the ends of a range.
+    fn range_word(&self, at: usize) -> bool {
+        ["to", "until", "till", "through", "thru"].iter().any(|word| self.spelled(at, word))
+    }
+
     /// The connector of a day range that ends at `at` ("2-5", "2 to 5", "2–5", "between 2
     /// and 5"): the index of the first day, if one comes right before it.
     fn range_first_day(&self, at: usize) -> Option<usize> {
         if at >= 2
             && (self.punct(at - 1, b'-') && self.tight(at - 1) && self.tight(at)
-                || ["to", "through", "until", "till"].iter().any(|word| self.spelled(at - 1, word))
+                || self.range_word(at - 1)
                 || self.spelled(at - 1, "and") && at >= 3 && self.spelled(at - 3, "between"))
         {
             return Some(at - 2);
@@ -814,7 +817,8 @@ impl<'a> Grammar<'a> {
         }
         let first = self.range_first_day(at)?;
         let (first_day, after_first) = self.day_number(first)?;
-        if after_first + 1 < at && self.range_connector(after_first) != Some(at) || first_day >= day {
+        // The first day ends right before the connector, or right before a dash's gap.
+        if !(after_first + 1 == at || after_first == at) || first_day >= day {
             return None;
         }
         let month = (first.saturating_sub(2)..first)
