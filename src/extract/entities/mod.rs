@@ -555,24 +555,33 @@ fn title_cue(words: &[&str], sf: &features::SentenceFeatures, vocab: &features::
             i += 1;
             continue;
         }
-        let mut j = i + 1;
-        while j < words.len()
-            && j - i <= 3
-            && sf.candidate[j]
-            && words[j].chars().next().is_some_and(char::is_uppercase)
-            && !flag(j, gazetteer::TITLE | gazetteer::CALENDAR)
-        {
+        let capital = |k: usize| is_capitalized_name_word(words, sf, k) && !flag(k, gazetteer::TITLE);
+        // The title may go on in common words before the name ("Chief [Executive] Carrie
+        // Lam", "Chief [Financial Officer] Ruth Porat"); census names ("Bush") are the name.
+        let names = gazetteer::FIRST | gazetteer::LAST | gazetteer::RARE_LAST;
+        let title_word = |k: usize| {
+            is_capitalized_name_word(words, sf, k)
+                && (flag(k, gazetteer::TITLE)
+                    || (flag(k, gazetteer::COMMON) || vocab.contains(&words[k].to_lowercase()))
+                        && !flag(k, names))
+        };
+        let mut name = i + 1;
+        while name + 1 < words.len() && title_word(name) && (title_word(name + 1) || capital(name + 1)) {
+            name += 1;
+        }
+        let mut j = name;
+        while j < words.len() && j - name < 3 && capital(j) {
             j += 1;
         }
         let continues = j < words.len() && perceptron::is_inside(tags[j]);
         let org = (i + 1..j).any(|k| flag(k, gazetteer::ORG_HEAD));
-        if j > i + 1 && !continues && !org {
-            let mut k = i + 1;
+        if j > name && !continues && !org {
+            let mut k = j;
             while k > 0 && matches!(tags[k - 1], 1 | 2) {
                 tags[k - 1] = 0;
                 k -= 1;
             }
-            mark(tags, i + 1..j, 1);
+            mark(tags, name..j, 1);
             employer_before_title(words, sf, vocab, i, tags);
         }
         i = j.max(i + 1);
