@@ -461,6 +461,8 @@ fn an_approximate_date_reads_circa_in_the_event_list_and_the_details() {
         .with_size(egui::vec2(1400.0, 860.0))
         .build_ui_state(|ui, app: &mut ChronoscopeApp| app.ui(ui), ChronoscopeApp::with_documents(documents));
     harness.run();
+    let span = harness.state().corpus().events()[0].span.expect("dated");
+    assert!(span.uncertain, "an approximate date is drawn as uncertain");
     harness.get_by_label("c. 1850").click();
     harness.run();
     harness.get_by_label("qualified: approximately");

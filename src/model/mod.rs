@@ -78,7 +78,8 @@ pub struct EventSpan {
     pub interval: Interval,
     pub first_day: DayNumber,
     pub last_day: DayNumber,
-    /// The text does not pin the date down (other readings exist); drawn hollow.
+    /// The text does not pin the date down (other readings exist, or it says "about",
+    /// "c."); drawn hollow.
     pub uncertain: bool,
     /// The user set this date; it overrides what the tagger found.
     pub corrected: bool,
@@ -426,10 +427,14 @@ impl Corpus {
     /// Where an event sits: its date, or the period from it to `until`, each end as the
     /// user corrected it or else as the tagger read it.
     fn event_span(&self, doc: &Document, timex: &Timex, until: Option<&Timex>) -> Option<EventSpan> {
-        // (interval, uncertain, corrected) of one date.
+        // (interval, uncertain, corrected) of one date: uncertain when other readings exist
+        // or the text itself says it is approximate ("c. 1850").
         let reading = |timex: &Timex| match self.correction(doc, timex) {
             Some(interval) => Some((interval, false, true)),
-            None => timex.interval.map(|interval| (interval, !timex.alternatives.is_empty(), false)),
+            None => timex.interval.map(|interval| {
+                let approximate = timex.modifier == Some(crate::extract::time::Modifier::Approx);
+                (interval, approximate || !timex.alternatives.is_empty(), false)
+            }),
         };
         let (start, uncertain, corrected) = reading(timex)?;
         Some(match until.and_then(reading) {

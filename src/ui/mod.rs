@@ -263,7 +263,7 @@ pub fn event_date_label(corpus: &Corpus, event: EventId) -> String {
     }
     if span.corrected {
         label.push_str(" (corrected)");
-    } else if span.uncertain {
+    } else if span.uncertain && !approximate {
         label.push_str(" (?)");
     }
     label
