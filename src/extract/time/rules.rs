@@ -211,7 +211,7 @@ fn reading(end: usize, spec: Spec, cue: Cue, rule: &'static str) -> Option<Readi
 type Rule<'a> = fn(&Grammar<'a>, usize) -> Option<Reading>;
 
 /// How many rules `Grammar::rules` lists; the last two wrap the others in modifiers.
-const RULE_COUNT: usize = 30;
+const RULE_COUNT: usize = 31;
 
 /// The tokens of one text plus the rules that read them.
 pub(super) struct Grammar<'a> {
@@ -256,6 +256,7 @@ impl<'a> Grammar<'a> {
             Self::quarter_code,
             Self::day_range_start,
             Self::day_range_end,
+            Self::clock_range_start,
             Self::modified,
             Self::approximate,
         ]
@@ -2079,6 +2080,34 @@ impl<'a> Grammar<'a> {
         };
         let cue = day.as_ref().map_or(Cue::SameDay, |(_, cue)| *cue);
         reading(end, Spec::Clock { day: day.map(|(spec, _)| spec), hour, minute, part }, cue, "clock")
+    }
+
+    /// The bare first hour of a clock range, which takes the far end's day and half of the
+    /// day: "between [9] and 11 a.m.", "from [2] to 4 p.m.", "[2]-4 p.m.".
+    fn clock_range_start(&self, at: usize) -> Option<Reading> {
+        let (hour, width) = self.standalone_number(at)?;
+        if width > 2 || !(1..=12).contains(&hour) {
+            return None;
+        }
+        let far = if self.spelled(at + 1, "and") && at > 0 && self.spelled(at - 1, "between") {
+            at + 2
+        } else {
+            self.range_connector(at + 1)?
+        };
+        let end = self.clock(far)?;
+        let Spec::Clock { day, hour: Some(last_hour), .. } = end.spec else {
+            return None;
+        };
+        // The latest reading of the hour that comes before the far end ("11 to 1 p.m." starts
+        // at 11 a.m.).
+        let hour = hour as u8 % 12;
+        let start = [hour + 12, hour].into_iter().find(|start| *start < last_hour)?;
+        reading(
+            at + 1,
+            Spec::Clock { day, hour: Some(start), minute: 0, part: None },
+            end.cue,
+            "clock_range_start",
+        )
     }
 
     /// The day a clock time is on, right after it: ", Nov. 6", "on Friday", "yesterday".
