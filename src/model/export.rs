@@ -14,8 +14,8 @@ pub struct ExportedEvent<'a> {
     /// Resolved interval, ISO dates; empty for undated events.
     pub earliest: String,
     pub latest: String,
-    /// "certain", "uncertain" (other readings exist), "corrected" (set by the user) or
-    /// "undated".
+    /// "certain", "uncertain" (other readings exist, or the text says "about"/"c."),
+    /// "corrected" (set by the user) or "undated".
     pub certainty: &'static str,
     /// The words of the text that give the date.
     pub date_text: &'a str,

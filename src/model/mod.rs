@@ -431,10 +431,9 @@ impl Corpus {
         // or the text itself says it is approximate ("c. 1850").
         let reading = |timex: &Timex| match self.correction(doc, timex) {
             Some(interval) => Some((interval, false, true)),
-            None => timex.interval.map(|interval| {
-                let approximate = timex.modifier == Some(crate::extract::time::Modifier::Approx);
-                (interval, approximate || !timex.alternatives.is_empty(), false)
-            }),
+            None => timex
+                .interval
+                .map(|interval| (interval, timex.is_approximate() || !timex.alternatives.is_empty(), false)),
         };
         let (start, uncertain, corrected) = reading(timex)?;
         Some(match until.and_then(reading) {

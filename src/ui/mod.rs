@@ -255,8 +255,7 @@ pub fn event_date_label(corpus: &Corpus, event: EventId) -> String {
     let Some(span) = event.span else {
         return "undated".to_owned();
     };
-    let timex = corpus.document(event.document).extraction.timexes.get(event.timex);
-    let approximate = timex.and_then(|timex| timex.modifier) == Some(crate::extract::time::Modifier::Approx);
+    let approximate = corpus.document(event.document).extraction.timexes[event.timex].is_approximate();
     let mut label = interval_label(&span.interval);
     if approximate && !span.corrected {
         label.insert_str(0, "c. ");

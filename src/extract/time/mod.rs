@@ -179,6 +179,14 @@ pub struct Timex {
     pub anchor: Anchor,
 }
 
+impl Timex {
+    /// Whether the text says the date is only approximate ("c. 1850", "about March 3"):
+    /// such a date is shown as uncertain and listed as "c. 1850".
+    pub fn is_approximate(&self) -> bool {
+        self.modifier == Some(Modifier::Approx)
+    }
+}
+
 /// Where a document's reference date came from; shown next to the date in the UI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ReferenceSource {
