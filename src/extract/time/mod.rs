@@ -486,6 +486,11 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate
             } else {
                 Tense::Unknown
             };
+        let point = if crosses_midnight(text, base, tokens[at].start, &reading.spec, found) {
+            point.and_then(|point| Some(Point { date: point.date.tomorrow().ok()?, ..point }))
+        } else {
+            point
+        };
         let guessed_present = matches!(reading.rule, "today" | "present")
             && (point.is_none() || !trusted && anchor == Anchor::ReferenceDate);
         let point = if guessed_present { None } else { point };
@@ -531,6 +536,22 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate
         });
         at = reading.end;
     }
+}
+
+/// Whether a clock time without a day ends a range from a later hour of the day before
+/// it: "from 10 p.m. on Friday to 2 a.m." ends on Saturday. `start` is its byte offset in
+/// `chunk`, which begins at byte `base` of the document.
+fn crosses_midnight(chunk: &str, base: usize, start: usize, spec: &Spec, found: &[Timex]) -> bool {
+    let Spec::Clock { day: None, hour: Some(hour), .. } = *spec else { return false };
+    let Some(previous) = found.last().filter(|timex| timex.kind == TimexType::Time && timex.end >= base)
+    else {
+        return false;
+    };
+    let between = chunk.get(previous.end - base..start).unwrap_or("").trim();
+    let connects = matches!(between, "to" | "until" | "till" | "-" | "\u{2013}" | "through");
+    let previous_hour =
+        previous.value.split_once('T').and_then(|(_, time)| time.get(..2)?.parse::<u8>().ok());
+    connects && previous_hour.is_some_and(|previous_hour| previous_hour > hour)
 }
 
 /// For a whole number of days, weeks, months or years that has passed since something
@@ -617,6 +638,17 @@ const LIST_DISTANCE: usize = 60;
 /// year-less date; further on, "Summer can be hot" in a travel guide is no particular summer.
 const NARRATIVE_DISTANCE: usize = 1000;
 
+/// Whether the last date mentioned is a decade or a century, which a narrative shift ("two
+/// years later") cannot be counted from.
+fn latest_is_coarser_than_a_year(found: &[Timex]) -> bool {
+    found
+        .iter()
+        .rev()
+        .find(|timex| matches!(timex.kind, TimexType::Date | TimexType::Time) && timex.interval.is_some())
+        .and_then(|timex| timex.interval)
+        .is_some_and(|interval| interval.granularity > Granularity::Year)
+}
+
 /// Picks what an expression with cue `cue` is resolved against: the reference date for
 /// deictic words, the last resolved date before it for narrative ones, and for year-less
 /// dates the reference date if it is `trusted`, else the last date mentioned, if it is no
@@ -657,6 +689,9 @@ fn choose_anchor(
     let chosen = match cue {
         Cue::Absolute => return (Anchor::Absolute, None),
         Cue::Deictic => reference,
+        // "In the 1980s ... Two years later": counted from no date rather than from the
+        // reference date or a date before the decade.
+        Cue::Narrative if latest_is_coarser_than_a_year(found) => None,
         Cue::Narrative => previous.filter(|(_, point)| point.granularity <= coarsest).or(reference),
         Cue::Comparative => comparable.or(reference).or(previous),
         Cue::SameDay => found

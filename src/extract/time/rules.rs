@@ -594,7 +594,8 @@ impl<'a> Grammar<'a> {
         (None, at)
     }
 
-    /// "2000-01-21" (optionally with a clock time), "2000/01/21", "2000/1/2" and "20000121".
+    /// "2000-01-21" (optionally with a clock time), "2000/01/21", "2000/1/2", "2000.12.31"
+    /// and "20000121".
     fn iso_date(&self, at: usize) -> Option<Reading> {
         let (year, width) = self.digits(at)?;
         if width == 8 {
@@ -606,22 +607,27 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let separator = match self.token(at + 1)?.shape {
-            Shape::Punct(mark @ (b'-' | b'/')) => mark,
+            Shape::Punct(mark @ (b'-' | b'/' | b'.')) => mark,
             _ => return None,
         };
         if width != 4 || !self.tight(at + 1) || !self.tight(at + 2) {
             return None;
         }
-        // ISO dashes take two digits; slashes ("2000/1/21") one or two.
+        // ISO dashes take two digits; slashes and dots ("2000/1/21") one or two.
         let widths = if separator == b'-' { 2..=2 } else { 1..=2 };
         let (month, _) = self.digits(at + 2).filter(|(m, w)| widths.contains(w) && (1..=12).contains(m))?;
         if !self.punct(at + 3, separator) || !self.tight(at + 3) {
             return None;
         }
         let (day, _) = self.digits(at + 4).filter(|(d, w)| widths.contains(w) && (1..=31).contains(d))?;
-        if !self.tight(at + 4)
-            || self.tight(at + 5) && (self.punct(at + 5, separator) || self.digits(at + 5).is_some())
-        {
+        // More digits or separators go on past a date ("2000-01-21-7"), but a full stop may
+        // end the sentence after "2000.12.31".
+        let number_goes_on = |next: usize| self.tight(next) && self.digits(next).is_some();
+        let goes_on = number_goes_on(at + 5)
+            || self.tight(at + 5)
+                && self.punct(at + 5, separator)
+                && (separator != b'.' || number_goes_on(at + 6));
+        if !self.tight(at + 4) || goes_on {
             return None;
         }
         if !is_valid_date(year as i32, month, day) {
@@ -2075,6 +2081,13 @@ impl<'a> Grammar<'a> {
         } else if let Some(found) = self.day_after_parenthesis(end) {
             // "10:35 a.m. (0735 GMT) Friday": the day is Friday, the span stays the clock.
             Some((Box::new(found.spec), found.cue))
+        } else if let Some(far) = self.range_connector(end)
+            && let Some(far_end) = self.clock(far)
+            && let Spec::Clock { day: Some(day), hour: Some(far_hour), .. } = far_end.spec
+            && hour.is_some_and(|hour| hour <= far_hour)
+        {
+            // "from 9 a.m. to 5 p.m. Friday": the start is on the far end's day.
+            Some((day, far_end.cue))
         } else {
             None
         };
