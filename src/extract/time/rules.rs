@@ -1411,7 +1411,7 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
-        reading(next + 1, Spec::Shift { unit: Unit::Year, amount: 0 }, Cue::Deictic, "the_year")
+        reading(next + 1, Spec::Shift { unit: Unit::Year, amount: 0 }, Cue::Bare, "the_year")
     }
 
     /// "the 1988 quarter", "the 1989 period": the quarter (or period) compared with, in the
