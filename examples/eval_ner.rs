@@ -7,11 +7,12 @@
 //!
 //! `eval_ner DATA_DIR --newswire-cv` measures on newswire with more data: it cross-validates
 //! over all 43 Wikinews documents of GUM (news and interviews from every split), four folds,
-//! each trained like the shipped model (gum.train, gum.dev, WikiGold 1-116) but with the
-//! fold's own documents left out. It scores the same output twice: against GUM's names,
+//! each trained like the shipped model (gum.train, gum.dev, WikiGold 1-116 and
+//! assets/ner/written_news.txt) but with the fold's own documents left out. It scores the same output twice: against GUM's names,
 //! derived from its syntax, and against assets/ner/wikinews_annotations.tsv, the same
 //! documents annotated anew under CoNLL-2003 conventions without seeing the tagger's output
-//! (see assets/ner/ANNOTATION.md).
+//! (see assets/ner/ANNOTATION.md). `NER_SEED=N` trains with another shuffling seed, to see
+//! how much of a difference is noise.
 
 use std::path::Path;
 
@@ -74,6 +75,13 @@ fn newswire_cross_validation(data: &Path) -> Result<(), String> {
         }
     }
     others.extend(read_docs(data, "wikigold.conll")?.into_iter().take(WIKIGOLD_TRAIN_DOCS));
+    others.extend(train::read_marked_file(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/ner").join(train::WRITTEN_NEWS),
+    )?);
+    let mut settings = Settings::default();
+    if let Some(seed) = std::env::var("NER_SEED").ok().and_then(|seed| seed.parse().ok()) {
+        settings.seed = seed;
+    }
     let empty = || Scores {
         kinds: [EntityKind::Person, EntityKind::Place, EntityKind::Organization]
             .map(|k| (k, train::Counts::default())),
@@ -90,7 +98,7 @@ fn newswire_cross_validation(data: &Path) -> Result<(), String> {
                 training.push(original.clone());
             }
         }
-        let model = train::train(&training, Settings::default(), &mut |_| {});
+        let model = train::train(&training, settings, &mut |_| {});
         let recognizer = Recognizer::from_model_bytes(&model);
         for (total, test) in [(&mut against_annotations, &test_annotated), (&mut against_gum, &test_gum)] {
             let scores = train::evaluate_with(&recognizer, test, &mut report_if_verbose);

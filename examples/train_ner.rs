@@ -1,6 +1,7 @@
 //! Trains the entity tagger: `cargo run --release --example train_ner -- DATA_DIR OUT_MODEL`
 //! (e.g. `-- ../shared/data/ner assets/ner/model.bin`). Uses gum.train.conll, gum.dev.conll
-//! and WikiGold documents 1-116; refuses to run unless the LICENSES.md beside the output
+//! and WikiGold documents 1-116 from DATA_DIR, and the news written and annotated for this
+//! project in assets/ner/written_news.txt; refuses to run unless the LICENSES.md beside the output
 //! (assets/ner/LICENSES.md) records the licence of each of them and of each gazetteer.
 //! For experiments only, `NER_SETTINGS=EPOCHS,MIN_COUNT,MISC,BAGS` (e.g. `15,3,1,1`) overrides
 //! the default training settings.
@@ -25,7 +26,9 @@ fn main() -> Result<(), String> {
     let licenses_path = out.parent().unwrap_or(Path::new(".")).join("LICENSES.md");
     let licenses =
         std::fs::read_to_string(&licenses_path).map_err(|e| format!("{}: {e}", licenses_path.display()))?;
+    let written_news = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/ner").join(train::WRITTEN_NEWS);
     train::check_licenses(&licenses, TRAIN_FILES)?;
+    train::check_licenses(&licenses, &[train::WRITTEN_NEWS])?;
     train::check_licenses(&licenses, GAZETTEERS)?;
     println!("{}: licences recorded for {TRAIN_FILES:?} and {GAZETTEERS:?}", licenses_path.display());
     let mut docs = Vec::new();
@@ -39,6 +42,9 @@ fn main() -> Result<(), String> {
         println!("{}: {} documents", path.display(), parsed.len());
         docs.extend(parsed);
     }
+    let written = train::read_marked_file(&written_news)?;
+    println!("{}: {} documents", written_news.display(), written.len());
+    docs.extend(written);
     let mut settings = train::Settings::default();
     if let Ok(v) = std::env::var("NER_SETTINGS") {
         let v: Vec<usize> = v.split(',').filter_map(|x| x.parse().ok()).collect();

@@ -159,6 +159,94 @@ pub fn apply_annotations(docs: &mut [GumDoc], table: &str) -> Result<usize, Stri
     Ok(applied)
 }
 
+/// The file in `assets/ner` that holds news written and annotated for this project:
+/// newswire-style training text with CoNLL-2003 names, since the openly licensed corpora
+/// hold little newswire.
+pub const WRITTEN_NEWS: &str = "written_news.txt";
+
+/// Reads [`read_marked`] text from a file, naming the file in any error.
+pub fn read_marked_file(path: &std::path::Path) -> Result<Vec<Doc>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    read_marked(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Reads news written and annotated for this project ([`WRITTEN_NEWS`]):
+/// articles separated by lines starting `=====`, each name marked inline as
+/// `{{KIND:name}}` with KIND one of PER, LOC, ORG. The text is split by the run-time
+/// tokenizer, so the tagger trains on the very tokens it will see; a token that only
+/// partly overlaps a name ("pro-Moscow") is tagged as part of it, as [`read_conll`] does
+/// for hyphenated words.
+pub fn read_marked(text: &str) -> Result<Vec<Doc>, String> {
+    let mut docs = Vec::new();
+    let mut article = String::new();
+    let lines = text.lines().chain(std::iter::once("====="));
+    for (n, line) in lines.enumerate() {
+        if !line.starts_with("=====") {
+            article.push_str(line);
+            article.push('\n');
+            continue;
+        }
+        if !article.trim().is_empty() {
+            let doc =
+                read_marked_article(&article).map_err(|e| format!("article ending line {}: {e}", n + 1))?;
+            docs.push(doc);
+        }
+        article.clear();
+    }
+    Ok(docs)
+}
+
+/// One article of [`read_marked`]: strips the markup, tokenizes and tags.
+fn read_marked_article(marked: &str) -> Result<Doc, String> {
+    let mut plain = String::with_capacity(marked.len());
+    // Byte range in `plain` and B- tag id of each name.
+    let mut names: Vec<(usize, usize, usize)> = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find("{{") {
+        plain.push_str(&rest[..open]);
+        let inner = &rest[open + 2..];
+        let close = inner
+            .find("}}")
+            .ok_or_else(|| format!("unclosed {{{{ at {:?}", inner.chars().take(40).collect::<String>()))?;
+        let (kind, name) =
+            inner[..close].split_once(':').ok_or_else(|| format!("no KIND: in {:?}", &inner[..close]))?;
+        let tag = ["PER", "LOC", "ORG"]
+            .iter()
+            .position(|k| *k == kind)
+            .ok_or_else(|| format!("unknown kind {kind:?}"))?;
+        if name.is_empty() || name.contains("{{") {
+            return Err(format!("bad name {:?}", &inner[..close]));
+        }
+        names.push((plain.len(), plain.len() + name.len(), tag * 2 + 1));
+        plain.push_str(name);
+        rest = &inner[close + 2..];
+    }
+    plain.push_str(rest);
+    if plain.contains("}}") {
+        return Err("stray }}".to_string());
+    }
+    let (tokens, sentences) = super::tokenize::tokenize(&plain);
+    let mut doc = Doc::default();
+    let mut previous_name = None;
+    for range in sentences {
+        let mut sentence =
+            Sentence { words: Vec::with_capacity(range.len()), tags: Vec::with_capacity(range.len()) };
+        for token in &tokens[range] {
+            let name = names.iter().position(|&(start, end, _)| token.start < end && start < token.end);
+            let tag = match name {
+                Some(i) if previous_name == Some(i) => names[i].2 + 1,
+                Some(i) => names[i].2,
+                None => 0,
+            };
+            previous_name = name;
+            sentence.words.push(plain[token.start..token.end].to_string());
+            sentence.tags.push(tag);
+        }
+        doc.sentences.push(sentence);
+    }
+    Ok(doc)
+}
+
 fn is_word(w: &str) -> bool {
     !w.is_empty() && w.chars().all(char::is_alphabetic)
 }
@@ -576,6 +664,45 @@ mod tests {
         let tag_names = |doc: &Doc| doc.sentences[0].tags.iter().map(|&t| TAGS[t]).collect::<Vec<_>>();
         assert_eq!(tag_names(&docs[0].doc), ["O", "B-LOC", "O", "B-PER", "I-PER", "O"]);
         assert_eq!(tag_names(&docs[1].doc), ["O", "B-ORG", "O", "O", "O", "O"]);
+    }
+
+    #[test]
+    fn marked_news_is_tokenized_and_tagged_like_run_time_text() {
+        let text = "===== 1\n{{LOC:QUITO}} ({{ORG:AP}}) -- The {{ORG:Supreme Court}} heard {{PER:Gutierrez}}'s plea.\n\
+                    ===== 2\nA pro-{{LOC:Moscow}} force met {{PER:Ana}} {{PER:Ruiz}}.\n";
+        let docs = read_marked(text).expect("marked news parses");
+        let tagged = |doc: &Doc| {
+            doc.sentences
+                .iter()
+                .flat_map(|s| s.words.iter().zip(&s.tags))
+                .map(|(w, &t)| format!("{w}/{}", TAGS[t]))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            tagged(&docs[0]),
+            [
+                "QUITO/B-LOC",
+                "(/O",
+                "AP/B-ORG",
+                ")/O",
+                "-/O",
+                "-/O",
+                "The/O",
+                "Supreme/B-ORG",
+                "Court/I-ORG",
+                "heard/O",
+                "Gutierrez/B-PER",
+                "'s/O",
+                "plea/O",
+                "./O"
+            ]
+        );
+        assert_eq!(
+            tagged(&docs[1]),
+            ["A/O", "pro-Moscow/B-LOC", "force/O", "met/O", "Ana/B-PER", "Ruiz/B-PER", "./O"]
+        );
+        assert!(read_marked("{{PER:Ana").is_err());
+        assert!(read_marked("{{TEAM:Ana}}").is_err());
     }
 
     #[test]
