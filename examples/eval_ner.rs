@@ -8,10 +8,10 @@
 //! `eval_ner DATA_DIR --newswire-cv` measures on newswire with more data: it cross-validates
 //! over all 43 Wikinews documents of GUM (news and interviews from every split), four folds,
 //! each trained like the shipped model (gum.train, gum.dev, WikiGold 1-116 and
-//! assets/ner/written_news.txt) but with the fold's own documents left out. It scores the same output twice: against GUM's names,
-//! derived from its syntax, and against assets/ner/wikinews_annotations.tsv, the same
-//! documents annotated anew under CoNLL-2003 conventions without seeing the tagger's output
-//! (see assets/ner/ANNOTATION.md). `NER_SEED=N` trains with another shuffling seed, to see
+//! assets/ner/written_news.txt) but with the fold's own documents left out. It scores the
+//! same output twice: against GUM's names, derived from its syntax, and against
+//! assets/ner/wikinews_annotations.tsv, the same documents annotated anew under CoNLL-2003
+//! conventions without seeing the tagger's output (see assets/ner/ANNOTATION.md). `NER_SEED=N` trains with another shuffling seed, to see
 //! how much of a difference is noise.
 
 use std::path::Path;

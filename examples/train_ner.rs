@@ -1,8 +1,8 @@
 //! Trains the entity tagger: `cargo run --release --example train_ner -- DATA_DIR OUT_MODEL`
 //! (e.g. `-- ../shared/data/ner assets/ner/model.bin`). Uses gum.train.conll, gum.dev.conll
 //! and WikiGold documents 1-116 from DATA_DIR, and the news written and annotated for this
-//! project in assets/ner/written_news.txt; refuses to run unless the LICENSES.md beside the output
-//! (assets/ner/LICENSES.md) records the licence of each of them and of each gazetteer.
+//! project in assets/ner/written_news.txt; refuses to run unless the LICENSES.md beside the
+//! output (assets/ner/LICENSES.md) records the licence of each of them and of each gazetteer.
 //! For experiments only, `NER_SETTINGS=EPOCHS,MIN_COUNT,MISC,BAGS` (e.g. `15,3,1,1`) overrides
 //! the default training settings.
 
@@ -30,7 +30,11 @@ fn main() -> Result<(), String> {
     train::check_licenses(&licenses, TRAIN_FILES)?;
     train::check_licenses(&licenses, &[train::WRITTEN_NEWS])?;
     train::check_licenses(&licenses, GAZETTEERS)?;
-    println!("{}: licences recorded for {TRAIN_FILES:?} and {GAZETTEERS:?}", licenses_path.display());
+    println!(
+        "{}: licences recorded for {TRAIN_FILES:?}, {} and {GAZETTEERS:?}",
+        licenses_path.display(),
+        train::WRITTEN_NEWS
+    );
     let mut docs = Vec::new();
     for file in TRAIN_FILES {
         let path = Path::new(data).join(file);
