@@ -328,6 +328,29 @@ fn news_agency_cue(
 const GROUP_NOUNS: &[&str] =
     &["party", "movement", "coalition", "alliance", "faction", "militia", "guerrillas", "rebels", "band"];
 
+/// Verbs that only a person does, after a one-word name the tagger took for a place:
+/// "In Lagos, Okonkwo resigned", "By then Gutierrez had fled".
+const PERSONAL_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "denied",
+    "admitted",
+    "insisted",
+    "replied",
+    "recalled",
+    "explained",
+    "resigned",
+    "fled",
+    "returned",
+    "visited",
+    "wrote",
+    "argued",
+    "testified",
+    "pleaded",
+];
+
 /// Nouns of a company's stock: "Unisys shares", "Shell's shares", "shares of Siemens".
 const STOCK_NOUNS: &[&str] = &["shares", "stock", "stockholders", "shareholders"];
 
@@ -383,7 +406,7 @@ fn telling_words_cue(
 ) {
     let word = |i: usize| tokens.get(i).map_or("", |t| &text[t.start..t.end]);
     let mut told: HashMap<&str, EntityKind> = HashMap::new();
-    for &(s, e, _) in found.iter() {
+    for &(s, e, kind) in found.iter() {
         let name = word(e - 1);
         let lower = name.to_lowercase();
         if gaz.is_country(&lower) {
@@ -396,8 +419,11 @@ fn telling_words_cue(
             && PLACE_PREPOSITIONS.contains(&word(s - 1).to_lowercase().as_str())
             && !word(s - 1).eq_ignore_ascii_case("of");
         let known_place = gaz.word(&lower) & gazetteer::PLACE != 0;
+        let verb = if matches!(word(e), "had" | "has") { word(e + 1) } else { word(e) };
+        let acts = kind == EntityKind::Place && e == s + 1 && !known_place && PERSONAL_VERBS.contains(&verb);
         let personal = possessive && PERSONAL_NOUNS.contains(&word(e + 1).to_lowercase().as_str())
-            || matches!(word(e), "himself" | "herself") && !after_preposition && !known_place;
+            || matches!(word(e), "himself" | "herself") && !after_preposition && !known_place
+            || acts;
         // "Tokyo stocks", "London shares" are markets, not companies.
         let stock_after = !known_place && STOCK_NOUNS.contains(&word(if possessive { e + 1 } else { e }));
         let stock_before = !known_place
