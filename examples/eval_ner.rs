@@ -75,9 +75,7 @@ fn newswire_cross_validation(data: &Path) -> Result<(), String> {
         }
     }
     others.extend(read_docs(data, "wikigold.conll")?.into_iter().take(WIKIGOLD_TRAIN_DOCS));
-    others.extend(train::read_marked_file(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/ner").join(train::WRITTEN_NEWS),
-    )?);
+    others.extend(train::read_written_news()?);
     let mut settings = Settings::default();
     if let Some(seed) = std::env::var("NER_SEED").ok().and_then(|seed| seed.parse().ok()) {
         settings.seed = seed;

@@ -26,10 +26,9 @@ fn main() -> Result<(), String> {
     let licenses_path = out.parent().unwrap_or(Path::new(".")).join("LICENSES.md");
     let licenses =
         std::fs::read_to_string(&licenses_path).map_err(|e| format!("{}: {e}", licenses_path.display()))?;
-    let written_news = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/ner").join(train::WRITTEN_NEWS);
-    train::check_licenses(&licenses, TRAIN_FILES)?;
-    train::check_licenses(&licenses, &[train::WRITTEN_NEWS])?;
-    train::check_licenses(&licenses, GAZETTEERS)?;
+    for files in [TRAIN_FILES, &[train::WRITTEN_NEWS], GAZETTEERS] {
+        train::check_licenses(&licenses, files)?;
+    }
     println!(
         "{}: licences recorded for {TRAIN_FILES:?}, {} and {GAZETTEERS:?}",
         licenses_path.display(),
@@ -46,8 +45,8 @@ fn main() -> Result<(), String> {
         println!("{}: {} documents", path.display(), parsed.len());
         docs.extend(parsed);
     }
-    let written = train::read_marked_file(&written_news)?;
-    println!("{}: {} documents", written_news.display(), written.len());
+    let written = train::read_written_news()?;
+    println!("{}: {} documents", train::WRITTEN_NEWS, written.len());
     docs.extend(written);
     let mut settings = train::Settings::default();
     if let Ok(v) = std::env::var("NER_SETTINGS") {

@@ -164,9 +164,11 @@ pub fn apply_annotations(docs: &mut [GumDoc], table: &str) -> Result<usize, Stri
 /// hold little newswire.
 pub const WRITTEN_NEWS: &str = "written_news.txt";
 
-/// Reads [`read_marked`] text from a file, naming the file in any error.
-pub fn read_marked_file(path: &std::path::Path) -> Result<Vec<Doc>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+/// Reads the written news ([`WRITTEN_NEWS`] in this crate's `assets/ner`) with
+/// [`read_marked`], naming the file in any error, for training and cross-validation alike.
+pub fn read_written_news() -> Result<Vec<Doc>, String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/ner").join(WRITTEN_NEWS);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     read_marked(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
