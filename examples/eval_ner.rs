@@ -1,9 +1,10 @@
 //! Measures the entity tagger on held-out data:
 //! `cargo run --release --example eval_ner -- DATA_DIR [MODEL]` prints per-kind
-//! precision, recall and F1 (exact span and kind) on gum.test.conll and WikiGold documents
-//! 117-145 (and on the Wikinews part of gum.test, the closest to newswire), using MODEL
-//! or else the embedded model. With `NER_VERBOSE=1` it also lists every wrong (+) and
-//! missed (-) span with some left context.
+//! precision, recall and F1 (exact span and kind) on gum.test.conll, WikiGold documents
+//! 117-145, the Wikinews part of gum.test (the closest to newswire) and
+//! assets/ner/heldout_news.txt (news written and annotated for the project like the
+//! training news, but never trained on), using MODEL or else the embedded model. With
+//! `NER_VERBOSE=1` it also lists every wrong (+) and missed (-) span with some left context.
 //!
 //! `eval_ner DATA_DIR --newswire-cv` measures on newswire with more data: it cross-validates
 //! over all 43 Wikinews documents of GUM (news and interviews from every split), four folds,
@@ -47,9 +48,13 @@ fn main() -> Result<(), String> {
     let news: Vec<Doc> =
         gum.iter().filter(|gum| is_newswire(&gum.genre)).map(|gum| gum.doc.clone()).collect();
     let gum: Vec<Doc> = gum.into_iter().map(|gum| gum.doc).collect();
-    for (name, docs) in
-        [("gum.test", &gum), ("gum.test news+interview (Wikinews)", &news), ("wikigold 117-145", &wiki)]
-    {
+    let heldout = train::read_project_news(train::HELDOUT_NEWS)?;
+    for (name, docs) in [
+        ("gum.test", &gum),
+        ("gum.test news+interview (Wikinews)", &news),
+        ("wikigold 117-145", &wiki),
+        ("held-out written news (assets/ner/heldout_news.txt)", &heldout),
+    ] {
         let scores = train::evaluate_with(recognizer, docs, &mut report_if_verbose);
         print_scores(&format!("{name} ({} documents)", docs.len()), &scores);
     }
@@ -75,7 +80,7 @@ fn newswire_cross_validation(data: &Path) -> Result<(), String> {
         }
     }
     others.extend(read_docs(data, "wikigold.conll")?.into_iter().take(WIKIGOLD_TRAIN_DOCS));
-    others.extend(train::read_written_news()?);
+    others.extend(train::read_project_news(train::WRITTEN_NEWS)?);
     let mut settings = Settings::default();
     if let Some(seed) = std::env::var("NER_SEED").ok().and_then(|seed| seed.parse().ok()) {
         settings.seed = seed;

@@ -45,7 +45,7 @@ fn main() -> Result<(), String> {
         println!("{}: {} documents", path.display(), parsed.len());
         docs.extend(parsed);
     }
-    let written = train::read_written_news()?;
+    let written = train::read_project_news(train::WRITTEN_NEWS)?;
     println!("{}: {} documents", train::WRITTEN_NEWS, written.len());
     docs.extend(written);
     let mut settings = train::Settings::default();

@@ -14,6 +14,23 @@ const CONNECTORS: &[&str] = &[
     "den", "bin", "al", "el", "y", "for", "on", "upon", "'s",
 ];
 
+/// English prefixes that, joined by a hyphen to a name, make a modifier rather than a name
+/// ("pro-Beijing", "anti-American", "non-EU", "post-Soviet"); CoNLL-2003 does not tag them.
+const MODIFIER_PREFIXES: &[&str] = &[
+    "pro", "anti", "non", "post", "pre", "neo", "mid", "pan", "trans", "sub", "ultra", "semi", "quasi",
+    "counter", "un",
+];
+
+/// Whether `word` is a name turned modifier by a lowercase prefix ("pro-Beijing"), or by a
+/// capitalized one at the start of a sentence ("Pro-Beijing"; elsewhere "Anti-Defamation
+/// League" is a name).
+fn is_prefixed_modifier(word: &str, sentence_start: bool) -> bool {
+    word.split_once('-').is_some_and(|(prefix, rest)| {
+        let lower = if sentence_start { prefix.to_ascii_lowercase() } else { prefix.to_string() };
+        MODIFIER_PREFIXES.contains(&lower.as_str()) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 /// Everything the tagger needs about one sentence.
 #[derive(Default)]
 pub struct SentenceFeatures {
@@ -265,7 +282,7 @@ pub fn extract(
     let mut candidate = vec![false; n];
     let inside_known_name = |i: usize| flags[i] & (gazetteer::PLACE_INSIDE | gazetteer::ORG_INSIDE) != 0;
     for i in 0..n {
-        candidate[i] = has_upper[i]
+        candidate[i] = (has_upper[i] && !is_prefixed_modifier(words[i], i == 0))
             || (i > 0 && candidate[i - 1] && {
                 let next_upper = (i + 1..(i + 3).min(n)).any(|j| has_upper[j]);
                 let digit = lower[i].bytes().all(|b| b.is_ascii_digit());

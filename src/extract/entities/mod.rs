@@ -189,6 +189,7 @@ impl Recognizer {
         news_agency_cue(text, &tokens, &self.gaz, &mut found);
         telling_words_cue(text, &tokens, &self.gaz, &mut found);
         self.propagate(text, &tokens, &mut found);
+        name_prefix_cue(text, &tokens, &mut found);
         let mut mentions: Vec<Mention> = found
             .into_iter()
             .map(|(s, e, kind)| Mention {
@@ -548,6 +549,49 @@ fn hyphenated_given_name_cue(words: &[&str], tags: &mut [usize]) {
             tags[i] = 1;
             tags[i + 1] = 2;
         }
+    }
+}
+
+/// Lowercase particles that begin a surname used alone ("de Klerk", "van Gogh", "da Silva").
+const SURNAME_PARTICLES: &[&str] = &[
+    "de", "del", "dela", "della", "da", "dos", "das", "di", "du", "la", "le", "van", "von", "der", "den",
+    "ter", "bin",
+];
+
+/// A person's name takes in the initials right before it ("Governor M. Rajeshwar Rao", "H.
+/// S. Mahadevappa"), which the tagger tends to leave out after a title, and the lowercase
+/// surname particles that start it ("said de Klerk", "van der Poel's"), as the name's owner
+/// writes it. Runs on the final mentions, whatever step made them persons.
+fn name_prefix_cue(text: &str, tokens: &[tokenize::Token], found: &mut [(usize, usize, EntityKind)]) {
+    let word = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let is_initial = |w: &str| {
+        let mut chars = w.chars();
+        matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    };
+    let mut covered = vec![false; tokens.len()];
+    for &(s, e, _) in found.iter() {
+        covered[s..e].iter_mut().for_each(|c| *c = true);
+    }
+    let free = |i: usize, covered: &[bool]| i > 0 && !covered[i - 1];
+    for (s, _, kind) in found.iter_mut() {
+        if *kind != EntityKind::Person {
+            continue;
+        }
+        let mut start = *s;
+        while free(start, &covered) && is_initial(word(start - 1)) {
+            start -= 1;
+        }
+        if start == *s {
+            while free(start, &covered) && SURNAME_PARTICLES.contains(&word(start - 1)) {
+                start -= 1;
+            }
+            let after_name = start > 0 && covered[start - 1];
+            if after_name {
+                start = *s;
+            }
+        }
+        covered[start..*s].iter_mut().for_each(|c| *c = true);
+        *s = start;
     }
 }
 
