@@ -398,6 +398,36 @@ fn an_entity_can_be_renamed_and_re_kinded_from_its_facet() {
     assert_eq!(moved.key.kind, chronoscope::extract::entities::EntityKind::Organization);
 }
 
+fn mentions_of(harness: &Harness<'static, ChronoscopeApp>, name: &str) -> Option<u32> {
+    harness.state().corpus().entities().iter().find(|e| e.key.name == name).map(|e| e.mentions)
+}
+
+#[test]
+fn an_alias_splits_off_and_merges_back_through_the_facet_menu() {
+    let mut harness = harness();
+    let full = mentions_of(&harness, "Gustavo Noboa").expect("the sample names Gustavo Noboa");
+    assert_eq!(mentions_of(&harness, "Noboa"), None, "the surname is an alias at first");
+    harness.get_by_label(&facet_label(&harness, "Gustavo Noboa")).click_secondary();
+    harness.run();
+    harness.get_by_label("Split off an alias").click();
+    harness.run();
+    harness.get_by_label("\u{201c}Noboa\u{201d} is someone else").click();
+    harness.run();
+    let alone = mentions_of(&harness, "Noboa").expect("the alias is an entity of its own");
+    let rest = mentions_of(&harness, "Gustavo Noboa").expect("the full name stays");
+    assert!(alone > 0 && rest > 0, "{alone} + {rest}");
+    assert_eq!(alone + rest, full);
+
+    harness.get_by_label(&facet_label(&harness, "Noboa")).click_secondary();
+    harness.run();
+    harness.get_by_label("Merge into").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, &format!("Gustavo Noboa ({rest})")).click();
+    harness.run();
+    assert_eq!(mentions_of(&harness, "Noboa"), None);
+    assert_eq!(mentions_of(&harness, "Gustavo Noboa"), Some(full));
+}
+
 #[test]
 fn arrow_keys_step_through_the_chronology() {
     let mut harness = harness();
