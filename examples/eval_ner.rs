@@ -8,12 +8,13 @@
 //!
 //! `eval_ner DATA_DIR --newswire-cv` measures on newswire with more data: it cross-validates
 //! over all 43 Wikinews documents of GUM (news and interviews from every split), four folds,
-//! each trained like the shipped model (gum.train, gum.dev, WikiGold 1-116 and
-//! assets/ner/written_news.txt) but with the fold's own documents left out. It scores the
-//! same output twice: against GUM's names, derived from its syntax, and against
-//! assets/ner/wikinews_annotations.tsv, the same documents annotated anew under CoNLL-2003
-//! conventions without seeing the tagger's output (see assets/ner/ANNOTATION.md). `NER_SEED=N` trains with another shuffling seed, to see
-//! how much of a difference is noise.
+//! each trained like the shipped model (gum.train, gum.dev, WikiGold 1-116,
+//! assets/ner/written_news.txt, and the other folds' Wikinews documents with the names of
+//! assets/ner/wikinews_annotations.tsv) but with the fold's own documents left out. It
+//! scores the same output twice: against GUM's names, derived from its syntax, and against
+//! wikinews_annotations.tsv, the same documents annotated anew under CoNLL-2003 conventions
+//! without seeing the tagger's output (see assets/ner/ANNOTATION.md). `NER_SEED=N` trains
+//! with another shuffling seed, to see how much of a difference is noise.
 
 use std::path::Path;
 
@@ -63,8 +64,7 @@ fn main() -> Result<(), String> {
 
 /// Trains one model per fold of the Wikinews documents and sums the held-out counts.
 fn newswire_cross_validation(data: &Path) -> Result<(), String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/ner/wikinews_annotations.tsv");
-    let annotations = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let annotations = train::read_project_file(train::WIKINEWS_ANNOTATIONS)?;
     let mut others = Vec::new();
     let mut news = Vec::new();
     for split in ["train", "dev", "test"] {
@@ -98,7 +98,7 @@ fn newswire_cross_validation(data: &Path) -> Result<(), String> {
                 test_gum.push(original.clone());
                 test_annotated.push(annotated.clone());
             } else {
-                training.push(original.clone());
+                training.push(annotated.clone());
             }
         }
         let model = train::train(&training, settings, &mut |_| {});

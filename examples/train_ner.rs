@@ -1,8 +1,10 @@
 //! Trains the entity tagger: `cargo run --release --example train_ner -- DATA_DIR OUT_MODEL`
-//! (e.g. `-- ../shared/data/ner assets/ner/model.bin`). Uses gum.train.conll, gum.dev.conll
-//! and WikiGold documents 1-116 from DATA_DIR, and the news written and annotated for this
-//! project in assets/ner/written_news.txt; refuses to run unless the LICENSES.md beside the
-//! output (assets/ner/LICENSES.md) records the licence of each of them and of each gazetteer.
+//! (e.g. `-- ../shared/data/ner assets/ner/model.bin`). Uses gum.train.conll and
+//! gum.dev.conll (their Wikinews documents with the CoNLL-style names of
+//! assets/ner/wikinews_annotations.tsv) and WikiGold documents 1-116 from DATA_DIR, and the
+//! news written and annotated for this project in assets/ner/written_news.txt; refuses to
+//! run unless the LICENSES.md beside the output (assets/ner/LICENSES.md) records the licence
+//! of each of them and of each gazetteer.
 //! For experiments only, `NER_SETTINGS=EPOCHS,MIN_COUNT,MISC,BAGS` (e.g. `15,3,1,1`) overrides
 //! the default training settings.
 
@@ -26,25 +28,33 @@ fn main() -> Result<(), String> {
     let licenses_path = out.parent().unwrap_or(Path::new(".")).join("LICENSES.md");
     let licenses =
         std::fs::read_to_string(&licenses_path).map_err(|e| format!("{}: {e}", licenses_path.display()))?;
-    for files in [TRAIN_FILES, &[train::WRITTEN_NEWS], GAZETTEERS] {
+    for files in [TRAIN_FILES, &[train::WRITTEN_NEWS, train::WIKINEWS_ANNOTATIONS], GAZETTEERS] {
         train::check_licenses(&licenses, files)?;
     }
     println!(
-        "{}: licences recorded for {TRAIN_FILES:?}, {} and {GAZETTEERS:?}",
+        "{}: licences recorded for {TRAIN_FILES:?}, {}, {} and {GAZETTEERS:?}",
         licenses_path.display(),
-        train::WRITTEN_NEWS
+        train::WRITTEN_NEWS,
+        train::WIKINEWS_ANNOTATIONS
     );
+    let annotations = train::read_project_file(train::WIKINEWS_ANNOTATIONS)?;
     let mut docs = Vec::new();
-    for file in TRAIN_FILES {
-        let path = Path::new(data).join(file);
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let mut parsed = train::read_conll(&text)?;
-        if *file == "wikigold.conll" {
-            parsed.truncate(WIKIGOLD_TRAIN_DOCS);
-        }
-        println!("{}: {} documents", path.display(), parsed.len());
-        docs.extend(parsed);
+    for split in ["train", "dev"] {
+        let mut gum = train::read_gum_split(Path::new(data), split)?;
+        let annotated = train::apply_annotations(&mut gum, &annotations)?;
+        println!(
+            "gum.{split}.conll: {} documents, {annotated} of them with the names of {}",
+            gum.len(),
+            train::WIKINEWS_ANNOTATIONS
+        );
+        docs.extend(gum.into_iter().map(|gum| gum.doc));
     }
+    let path = Path::new(data).join("wikigold.conll");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut wikigold = train::read_conll(&text)?;
+    wikigold.truncate(WIKIGOLD_TRAIN_DOCS);
+    println!("{}: {} documents", path.display(), wikigold.len());
+    docs.extend(wikigold);
     let written = train::read_project_news(train::WRITTEN_NEWS)?;
     println!("{}: {} documents", train::WRITTEN_NEWS, written.len());
     docs.extend(written);

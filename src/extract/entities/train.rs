@@ -168,12 +168,21 @@ pub const WRITTEN_NEWS: &str = "written_news.txt";
 /// never trained on: a second held-out newswire test, larger than the 43 Wikinews documents.
 pub const HELDOUT_NEWS: &str = "heldout_news.txt";
 
-/// Reads one file of news written for this project ([`WRITTEN_NEWS`] or [`HELDOUT_NEWS`]
-/// in this crate's `assets/ner`) with [`read_marked`], naming the file in any error.
-pub fn read_project_news(file: &str) -> Result<Vec<Doc>, String> {
+/// The file in `assets/ner` that re-annotates GUM's 43 Wikinews documents under CoNLL-2003
+/// conventions (see [`apply_annotations`]): the newswire test of cross-validation, and
+/// training data for the shipped model where the document is not in GUM's test split.
+pub const WIKINEWS_ANNOTATIONS: &str = "wikinews_annotations.tsv";
+
+/// Reads one file of this crate's `assets/ner`, naming it in any error.
+pub fn read_project_file(file: &str) -> Result<String, String> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/ner").join(file);
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    read_marked(&text).map_err(|e| format!("{}: {e}", path.display()))
+    std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Reads one file of news written for this project ([`WRITTEN_NEWS`] or [`HELDOUT_NEWS`])
+/// with [`read_marked`], naming the file in any error.
+pub fn read_project_news(file: &str) -> Result<Vec<Doc>, String> {
+    read_marked(&read_project_file(file)?).map_err(|e| format!("assets/ner/{file}: {e}"))
 }
 
 /// Reads news written and annotated for this project ([`WRITTEN_NEWS`]):
