@@ -45,7 +45,8 @@ fn main() -> Result<(), String> {
         None => Recognizer::embedded(),
     };
     let gum = train::read_gum_split(data, "test")?;
-    let wiki: Vec<Doc> = read_docs(data, "wikigold.conll")?.into_iter().skip(WIKIGOLD_TRAIN_DOCS).collect();
+    let wiki: Vec<Doc> =
+        train::read_conll_file(data, "wikigold.conll")?.into_iter().skip(WIKIGOLD_TRAIN_DOCS).collect();
     let news: Vec<Doc> =
         gum.iter().filter(|gum| is_newswire(&gum.genre)).map(|gum| gum.doc.clone()).collect();
     let gum: Vec<Doc> = gum.into_iter().map(|gum| gum.doc).collect();
@@ -79,7 +80,7 @@ fn newswire_cross_validation(data: &Path) -> Result<(), String> {
             }
         }
     }
-    others.extend(read_docs(data, "wikigold.conll")?.into_iter().take(WIKIGOLD_TRAIN_DOCS));
+    others.extend(train::read_conll_file(data, "wikigold.conll")?.into_iter().take(WIKIGOLD_TRAIN_DOCS));
     others.extend(train::read_project_news(train::WRITTEN_NEWS)?);
     let mut settings = Settings::default();
     if let Some(seed) = std::env::var("NER_SEED").ok().and_then(|seed| seed.parse().ok()) {
@@ -128,12 +129,6 @@ fn report_if_verbose(line: &str) {
 
 fn is_newswire(genre: &str) -> bool {
     matches!(genre, "news" | "interview")
-}
-
-fn read_docs(data: &Path, file: &str) -> Result<Vec<Doc>, String> {
-    let path = data.join(file);
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    train::read_conll(&text)
 }
 
 fn print_scores(title: &str, scores: &Scores) {

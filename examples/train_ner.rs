@@ -49,11 +49,9 @@ fn main() -> Result<(), String> {
         );
         docs.extend(gum.into_iter().map(|gum| gum.doc));
     }
-    let path = Path::new(data).join("wikigold.conll");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut wikigold = train::read_conll(&text)?;
+    let mut wikigold = train::read_conll_file(Path::new(data), "wikigold.conll")?;
     wikigold.truncate(WIKIGOLD_TRAIN_DOCS);
-    println!("{}: {} documents", path.display(), wikigold.len());
+    println!("wikigold.conll: {} documents", wikigold.len());
     docs.extend(wikigold);
     let written = train::read_project_news(train::WRITTEN_NEWS)?;
     println!("{}: {} documents", train::WRITTEN_NEWS, written.len());

@@ -74,15 +74,22 @@ pub struct GumDoc {
     pub doc: Doc,
 }
 
+/// Reads `file` of the data folder `data`, naming it in any error.
+fn read_data_file(data: &std::path::Path, file: &str) -> Result<String, String> {
+    let path = data.join(file);
+    std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Reads the CoNLL file `file` of the data folder `data` with [`read_conll`].
+pub fn read_conll_file(data: &std::path::Path, file: &str) -> Result<Vec<Doc>, String> {
+    read_conll(&read_data_file(data, file)?).map_err(|e| format!("{file}: {e}"))
+}
+
 /// Reads one GUM split (`gum.SPLIT.conll`) and names its documents from `gum.docs.tsv`,
 /// which lists them in file order.
 pub fn read_gum_split(data: &std::path::Path, split: &str) -> Result<Vec<GumDoc>, String> {
-    let read = |file: &str| {
-        let path = data.join(file);
-        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
-    };
-    let docs = read_conll(&read(&format!("gum.{split}.conll"))?)?;
-    let index = read("gum.docs.tsv")?;
+    let docs = read_conll_file(data, &format!("gum.{split}.conll"))?;
+    let index = read_data_file(data, "gum.docs.tsv")?;
     let named: Vec<(&str, &str)> = index
         .lines()
         .map(|line| line.split('\t').collect::<Vec<_>>())
