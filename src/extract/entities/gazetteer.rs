@@ -980,10 +980,13 @@ impl Gazetteer {
     }
 }
 
-/// Whether `word` is a person title in any case ("President", "president", "Mr."), for
-/// the title cue rule.
+/// Whether `word` is a person title in any case ("President", "president", "Mr.",
+/// "Vice-Chairman"), for the title cue rule.
 pub fn is_title(word: &str) -> bool {
     TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
+        || word
+            .split_once('-')
+            .is_some_and(|(vice, title)| vice.eq_ignore_ascii_case("vice") && is_title(title))
 }
 
 /// Whether `word` is a company suffix ("Inc.", "Ltd", "GmbH", "S.A."; exact case but for
