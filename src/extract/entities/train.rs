@@ -182,8 +182,7 @@ pub const WIKINEWS_ANNOTATIONS: &str = "wikinews_annotations.tsv";
 
 /// Reads one file of this crate's `assets/ner`, naming it in any error.
 pub fn read_project_file(file: &str) -> Result<String, String> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/ner").join(file);
-    std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    read_data_file(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/ner"), file)
 }
 
 /// Reads one file of news written for this project ([`WRITTEN_NEWS`] or [`HELDOUT_NEWS`])
@@ -197,7 +196,8 @@ pub fn read_project_news(file: &str) -> Result<Vec<Doc>, String> {
 /// `{{KIND:name}}` with KIND one of PER, LOC, ORG. The text is split by the run-time
 /// tokenizer, so the tagger trains on the very tokens it will see; a token that only
 /// partly overlaps a name ("pro-Moscow") is tagged as part of it, as [`read_conll`] does
-/// for hyphenated words.
+/// for hyphenated words (a prefixed modifier like that one is then no name candidate for
+/// the tagger, which trains it as outside any name).
 pub fn read_marked(text: &str) -> Result<Vec<Doc>, String> {
     let mut docs = Vec::new();
     let mut article = String::new();
