@@ -679,7 +679,11 @@ fn choose_anchor(
             !matches!(timex.anchor, Anchor::PreviousTimex(_)) && !matches!(timex.rule, "ago" | "comparative");
         let period =
             matches!(interval.granularity, Granularity::Quarter | Granularity::Month | Granularity::Season);
-        (original && period && timex.kind == TimexType::Date).then_some((
+        // A quarter or month still to come ("losses through the third quarter of 1990") is not
+        // the one being reported on; a season may be named by the year it ends in.
+        let reported = interval.granularity == Granularity::Season
+            || reference.is_none_or(|date| interval.earliest <= date);
+        (original && period && reported && timex.kind == TimexType::Date).then_some((
             Anchor::PreviousTimex(index),
             Point { date: interval.earliest, granularity: interval.granularity, narrative: true },
         ))

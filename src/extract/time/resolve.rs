@@ -167,6 +167,23 @@ pub(super) fn resolve(spec: &Spec, anchor: Option<Point>, cue: Cue, tense: Tense
         },
         Spec::Duration { amount, unit } => Resolution::unresolved(duration_value(*amount, *unit)),
         Spec::Set(value) => Resolution::unresolved(value.clone()),
+        Spec::DayBefore(day) => {
+            let day = resolve(day, anchor, cue, tense);
+            let day_before = |interval: &Interval| {
+                (interval.granularity == Granularity::Day)
+                    .then(|| interval.earliest.yesterday().ok())
+                    .flatten()
+            };
+            match day.interval.as_ref().and_then(day_before) {
+                Some(date) => Resolution {
+                    alternatives: (day.alternatives.iter().filter_map(day_before))
+                        .filter_map(|date| interval_of(date, Granularity::Day))
+                        .collect(),
+                    ..Resolution::at(date, Granularity::Day)
+                },
+                None => day,
+            }
+        }
         Spec::Clock { day, hour, minute, part } => {
             let suffix = match (hour, part) {
                 (Some(hour), _) => format!("T{hour:02}:{minute:02}"),

@@ -148,6 +148,9 @@ pub(super) enum Spec {
     },
     /// A TIMEX3 SET value, already spelled.
     Set(String),
+    /// The day before the day `0` names: where a clock range that ends after midnight on
+    /// that day starts ("from 11 p.m. until 1:30 a.m. on Monday" starts on Sunday).
+    DayBefore(Box<Spec>),
     /// A time of day, on a day given by `day` (the anchor's day when `None`).
     Clock {
         day: Option<Box<Spec>>,
@@ -166,7 +169,7 @@ impl Spec {
             | Self::Holiday { year: None, .. }
             | Self::PartOfYear { year: YearOf::Implicit, .. }
             | Self::Shift { unit: Unit::Weekend, .. } => true,
-            Self::Clock { day: Some(day), .. } => day.depends_on_tense(),
+            Self::Clock { day: Some(day), .. } | Self::DayBefore(day) => day.depends_on_tense(),
             _ => false,
         }
     }
@@ -2081,13 +2084,15 @@ impl<'a> Grammar<'a> {
         } else if let Some(found) = self.day_after_parenthesis(end) {
             // "10:35 a.m. (0735 GMT) Friday": the day is Friday, the span stays the clock.
             Some((Box::new(found.spec), found.cue))
-        } else if let Some(far) = self.range_connector(end)
+        } else if let Some(far) =
+            self.range_connector(end).or_else(|| self.is_any(end, &["until", "till"]).then_some(end + 1))
             && let Some(far_end) = self.clock(far)
             && let Spec::Clock { day: Some(day), hour: Some(far_hour), .. } = far_end.spec
-            && hour.is_some_and(|hour| hour <= far_hour)
+            && let Some(hour) = hour
         {
-            // "from 9 a.m. to 5 p.m. Friday": the start is on the far end's day.
-            Some((day, far_end.cue))
+            // "from 9 a.m. to 5 p.m. Friday": the start is on the far end's day, or on the day
+            // before when the range runs past midnight ("from 11 p.m. until 1:30 a.m. Monday").
+            Some((if hour <= far_hour { day } else { Box::new(Spec::DayBefore(day)) }, far_end.cue))
         } else {
             None
         };
