@@ -386,7 +386,9 @@ fn shift_resolution(unit: Unit, amount: i32, anchor: Option<Point>, cue: Cue) ->
     let Some(anchor) = anchor else {
         return Resolution::unresolved(unresolved_value(unit));
     };
-    let keeps_anchor_precision = matches!(cue, Cue::Comparative | Cue::Narrative)
+    // "a year earlier" after a quarter compares quarters; "two years later" in a story is a
+    // year, whatever month the story was in.
+    let keeps_anchor_precision = cue == Cue::Comparative
         && amount != 0
         && matches!(unit, Unit::Year | Unit::Quarter)
         && matches!(anchor.granularity, Granularity::Month | Granularity::Quarter | Granularity::Season);
@@ -707,7 +709,9 @@ fn interval_of(date: Date, granularity: Granularity) -> Option<Interval> {
     Some(Interval { earliest, latest, granularity })
 }
 
-fn duration_value(amount: Option<f64>, unit: Unit) -> String {
+/// The TIMEX3 value of a length of time (`P3Y`, `PTXH`); a vague count ("every few weeks")
+/// spells a SET's period the same way.
+pub(super) fn duration_value(amount: Option<f64>, unit: Unit) -> String {
     let (count, letter, time) = match unit {
         Unit::Second => (amount, "S", true),
         Unit::Minute => (amount, "M", true),

@@ -4,6 +4,7 @@
 
 use super::Modifier;
 use super::lexicon::{DayPart, Lex, Shape, Token, Unit, is_full_name};
+use super::resolve::duration_value;
 
 /// How an expression should be anchored, decided from its own words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1243,7 +1244,15 @@ impl<'a> Grammar<'a> {
             "yesterday" => (shift(-1), "yesterday"),
             "today" => (shift(0), "today"),
             "tomorrow" => (shift(1), "tomorrow"),
-            "tonight" => (shift(0), "tonight"),
+            "tonight" => (
+                Spec::Clock {
+                    day: Some(Box::new(shift(0))),
+                    hour: None,
+                    minute: 0,
+                    part: Some(DayPart::Night),
+                },
+                "tonight",
+            ),
             "now" | "currently" | "nowadays" => (Spec::Reference("PRESENT_REF"), "present"),
             "recently" | "lately" => (Spec::Reference("PAST_REF"), "past"),
             "current" if !self.is(at + 1, "s") => (Spec::Reference("PRESENT_REF"), "present"),
@@ -1918,7 +1927,23 @@ impl<'a> Grammar<'a> {
                     &["percent", "cents", "dollars", "million", "billion", "thousand", "times"],
                 ));
         if rate {
-            return None;
+            // "$5 million a year", "20% a year": a frequency, not a length of time.
+            return reading(end + 1, Spec::Set(period_value(1, unit)), Cue::Absolute, "rate");
+        }
+        if unit == Unit::Quarter && amount == Some(1.0) {
+            if self.lex(end + 1) == Lex::Unit(Unit::Century, false) {
+                // "a quarter century".
+                return reading(
+                    end + 2,
+                    Spec::Duration { amount: Some(25.0), unit: Unit::Year },
+                    Cue::Absolute,
+                    "duration",
+                );
+            }
+            if self.is(end + 1, "of") || self.punct(end + 1, b'-') {
+                // "a quarter of the vote", "a quarter-mile": a fraction, not three months.
+                return None;
+            }
         }
         end += 1;
         if self.punct(end, b'-') && self.is_any(end + 1, &["old", "earlier", "ago"]) || self.is(end, "old") {
@@ -1978,8 +2003,13 @@ impl<'a> Grammar<'a> {
                 return reading(at + 3, Spec::Set(period_value(1, unit)), Cue::Absolute, "times_per");
             }
             _ => {
+                // "three times a week", and "six days a week" / "two nights a month", whose
+                // count of days also says how often.
                 let (_, after) = self.amount(at)?;
-                if !self.is(after, "times") || !self.is_any(after + 1, &["a", "per", "every", "each"]) {
+                let counted = self.is(after, "times")
+                    || matches!(self.lex(after), Lex::Unit(Unit::Day | Unit::Hour, _))
+                    || matches!(self.lex(after), Lex::DayPart(DayPart::Night));
+                if !counted || !self.is_any(after + 1, &["a", "per", "every", "each"]) {
                     return None;
                 }
                 let Lex::Unit(unit, false) = self.lex(after + 2) else {
@@ -2012,8 +2042,14 @@ impl<'a> Grammar<'a> {
                 let Lex::Unit(unit, true) = self.lex(after) else {
                     return None;
                 };
-                let count = amount.filter(|a| a.fract() == 0.0 && *a < 1000.0)? as u32;
-                (period_value(count, unit), after + 1)
+                match amount {
+                    // "every few weeks".
+                    None => (duration_value(None, unit), after + 1),
+                    Some(amount) if amount.fract() == 0.0 && amount < 1000.0 => {
+                        (period_value(amount as u32, unit), after + 1)
+                    }
+                    Some(_) => return None,
+                }
             }
         };
         reading(end, Spec::Set(value), Cue::Absolute, "every")
@@ -2484,6 +2520,14 @@ pub(super) enum Tense {
 const FUTURE_WORDS: &[&str] =
     &["will", "ll", "shall", "would", "expects", "upcoming", "next", "tomorrow", "going", "payable"];
 
+/// Present-tense verbs of a timetable, which in news speak of what is coming ("the series
+/// opens Sunday", "the fair runs through Sunday"). Only their third-person forms: "open",
+/// "close" or "end" are as often nouns ("at the close of business Friday").
+const SCHEDULED_WORDS: &[&str] = &[
+    "opens", "begins", "starts", "closes", "ends", "runs", "meets", "plays", "resumes", "returns", "travels",
+    "hosts", "faces", "visits", "arrives", "leaves", "expires", "reopens", "convenes",
+];
+
 /// Words that put a sentence in the future only before "to" ("plans to vote in May"; "the
 /// plan" is a noun that says nothing).
 const INTENT_WORDS: &[&str] = &["plans", "plan", "planning", "intends", "aims"];
@@ -2554,7 +2598,7 @@ const NOT_PAST: &[&str] = &[
 impl Grammar<'_> {
     /// The tense of the clause around tokens `start..end`: the nearest telling word wins.
     pub fn tense(&self, start: usize, end: usize) -> Tense {
-        const BEHIND: usize = 8;
+        const BEHIND: usize = 12;
         const AHEAD: usize = 5;
         if start >= 1 && (self.is(start - 1, "by") || self.spelled(start - 1, "effective")) {
             // A deadline ("by August", "effective Feb. 1") lies ahead, unless the clause is in
@@ -2591,6 +2635,8 @@ impl Grammar<'_> {
                     behind_open = false;
                 } else if let Some(tense) = self.word_tense(at) {
                     return tense;
+                } else if self.scheduled(at, distance) {
+                    return Tense::Future;
                 }
             }
             let at = end + distance - 1;
@@ -2603,6 +2649,14 @@ impl Grammar<'_> {
             }
         }
         Tense::Unknown
+    }
+
+    /// Whether the word `distance` tokens before a date puts it on a timetable: a present
+    /// verb of one ("opens Sunday", "runs through Sunday"), or "is"/"are" right before it
+    /// ("the game is Saturday").
+    fn scheduled(&self, at: usize, distance: usize) -> bool {
+        SCHEDULED_WORDS.iter().any(|word| self.spelled(at, word))
+            || distance == 1 && self.is_any(at, &["is", "are"])
     }
 
     /// "was"/"were" before "planning" or "preparing": a plan made in the past for a time
