@@ -683,7 +683,10 @@ fn choose_anchor(
         // the one being reported on; a season may be named by the year it ends in.
         let reported = interval.granularity == Granularity::Season
             || reference.is_none_or(|date| interval.earliest <= date);
-        (original && period && reported && timex.kind == TimexType::Date).then_some((
+        // A period paragraphs back ("corn for December delivery") is not what "a year ago"
+        // in a later paragraph compares with.
+        let near = start.saturating_sub(timex.end) <= NARRATIVE_DISTANCE;
+        (original && period && reported && near && timex.kind == TimexType::Date).then_some((
             Anchor::PreviousTimex(index),
             Point { date: interval.earliest, granularity: interval.granularity, narrative: true },
         ))

@@ -561,10 +561,27 @@ impl<'a> Grammar<'a> {
         (!needs_context || in_context).then_some((first as i32 * 100 + rest as i32, end))
     }
 
-    /// "this year" / "last year" / "next year" after a month: the year's offset and end.
-    fn relative_year(&self, at: usize) -> Option<(i32, usize)> {
-        let offset = relative_offset(self.key(at))?;
-        (self.lex(at + 1) == Lex::Unit(Unit::Year, false)).then_some((offset, at + 2))
+    /// The year named after a month ("June last year", "March of this year", "June of that
+    /// year", "October of the following year"): its offset, from the reference date for
+    /// "this", "last" and "next", else from the story's last date, with the cue and end.
+    fn relative_year(&self, at: usize) -> Option<(i32, Cue, usize)> {
+        let after_of = self.skip(at, "of");
+        let (offset, cue, year_at) = if let Some(offset) = relative_offset(self.key(after_of)) {
+            (offset, Cue::Deictic, after_of + 1)
+        } else if after_of > at && self.is(after_of, "that") {
+            (0, Cue::Narrative, after_of + 1)
+        } else if after_of > at && self.is(after_of, "the") {
+            let offset = match self.key(after_of + 1) {
+                "same" => 0,
+                "following" | "next" => 1,
+                "previous" | "preceding" => -1,
+                _ => return None,
+            };
+            (offset, Cue::Narrative, after_of + 2)
+        } else {
+            return None;
+        };
+        (self.lex(year_at) == Lex::Unit(Unit::Year, false)).then_some((offset, cue, year_at + 1))
     }
 
     /// A capitalized month name, with the period of an abbreviation ("Jan.").
@@ -731,9 +748,9 @@ impl<'a> Grammar<'a> {
             && !(self.punct(after_day, b':') && self.digits(after_day + 1).is_some()
                 || self.is_any(after_day, &["p", "a", "pm", "am"]))
         {
-            if let Some((offset, end)) = self.relative_year(self.skip_punct(after_day, b',')) {
+            if let Some((offset, cue, end)) = self.relative_year(self.skip_punct(after_day, b',')) {
                 let spec = Spec::YearRelative { offset, month, day: Some(day) };
-                return reading(end, spec, Cue::Deictic, "month_day_relative_year");
+                return reading(end, spec, cue, "month_day_relative_year");
             }
             let (year, end) = self.trailing_year(after_day);
             let year = year.or_else(|| self.range_year(after_day, month));
@@ -751,9 +768,9 @@ impl<'a> Grammar<'a> {
         if let Some(year) = self.range_year(after_month, month) {
             return reading(after_month, month_spec(Some(year), month), Cue::Absolute, "month_range");
         }
-        if let Some((offset, end)) = self.relative_year(after_month) {
+        if let Some((offset, cue, end)) = self.relative_year(after_month) {
             let spec = Spec::YearRelative { offset, month, day: None };
-            return reading(end, spec, Cue::Deictic, "month_relative_year");
+            return reading(end, spec, cue, "month_relative_year");
         }
         // "the January Uprising", "the October Revolution": a name, not a month.
         if at > 0
@@ -763,6 +780,11 @@ impl<'a> Grammar<'a> {
                 .is_some_and(|next| next.shape == Shape::Word && next.capitalized && next.lex == Lex::Other)
         {
             return None;
+        }
+        if self.spelled(after_month, "delivery") {
+            // "corn for December delivery": a futures contract, which falls due ahead.
+            let spec = Spec::MonthOf { month, day: None, relation: Relation::Next };
+            return reading(after_month, spec, Cue::Deictic, "delivery_month");
         }
         let token = self.token(at)?;
         let abbreviated = !is_full_name(token.key);
@@ -909,9 +931,9 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let (month, after_month) = self.month(after_of)?;
-        if let Some((offset, end)) = self.relative_year(self.skip_punct(after_month, b',')) {
+        if let Some((offset, cue, end)) = self.relative_year(self.skip_punct(after_month, b',')) {
             let spec = Spec::YearRelative { offset, month, day: Some(day) };
-            return reading(end, spec, Cue::Deictic, "day_month_relative_year");
+            return reading(end, spec, cue, "day_month_relative_year");
         }
         let (year, end) = self.trailing_year(after_month);
         let year = year.or_else(|| self.range_year(after_month, month));
