@@ -1051,7 +1051,10 @@ impl<'a> Grammar<'a> {
             _ => self.year_number(last_at)?,
         };
         let placed = at > 0 && self.punct(at - 1, b'(') || self.year_context(at);
-        (last > first && placed && !self.counted_noun(last_at + 1)).then_some((last, last_at))
+        let counts = self.counted_noun(last_at + 1)
+            || self.spelled(last_at + 1, "percent")
+            || self.punct(last_at + 1, b'%');
+        (last > first && placed && !counts).then_some((last, last_at))
     }
 
     /// The year ending a range of years at token `at` ("1912" in "1868 - 1912"), if any.
@@ -1266,6 +1269,15 @@ impl<'a> Grammar<'a> {
             "yesterday" => (shift(-1), "yesterday"),
             "today" => (shift(0), "today"),
             "tomorrow" => (shift(1), "tomorrow"),
+            "overnight" if self.adverbial_end(at + 1) => (
+                Spec::Clock {
+                    day: Some(Box::new(shift(-1))),
+                    hour: None,
+                    minute: 0,
+                    part: Some(DayPart::Night),
+                },
+                "overnight",
+            ),
             "tonight" => (
                 Spec::Clock {
                     day: Some(Box::new(shift(0))),
@@ -1296,6 +1308,19 @@ impl<'a> Grammar<'a> {
             return None;
         }
         reading(at + 1, spec, Cue::Deictic, rule)
+    }
+
+    /// Whether the word before token `at` ends as an adverb: nothing, punctuation or a
+    /// function word follows ("prices fell overnight, ...", "eased overnight in Tokyo"), not
+    /// a noun it would modify ("overnight rates").
+    fn adverbial_end(&self, at: usize) -> bool {
+        self.token(at).is_none_or(|token| matches!(token.shape, Shape::Punct(_)))
+            || [
+                "in", "on", "at", "to", "and", "as", "after", "before", "from", "near", "but", "when",
+                "while",
+            ]
+            .iter()
+            .any(|word| self.spelled(at, word))
     }
 
     /// "the past", "the future", "right now", "these days", "recent years", "the near term".
@@ -2136,9 +2161,23 @@ impl<'a> Grammar<'a> {
         if self.is_any(end, &["est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt"]) {
             end += 1;
         }
+        let mut hour = hour;
         let day = if let Some(found) = self.day_after_clock(end) {
             end = found.end;
             Some((Box::new(found.spec), found.cue))
+        } else if let Some(found) = self.day_with_part(end).filter(|found| found.modifier.is_none())
+            && let Spec::Clock { day: Some(day), part: Some(part), .. } = found.spec
+        {
+            // "8:30 this morning", "11:40 last night": the part of the day names the day and
+            // the half of it.
+            let afternoon = match part {
+                DayPart::Afternoon | DayPart::Evening => 0,
+                DayPart::Night => 6,
+                _ => 12,
+            };
+            hour = hour.map(|hour| if (afternoon..12).contains(&hour) { hour + 12 } else { hour });
+            end = found.end;
+            Some((day, found.cue))
         } else if let Some(found) = self.day_after_parenthesis(end) {
             // "10:35 a.m. (0735 GMT) Friday": the day is Friday, the span stays the clock.
             Some((Box::new(found.spec), found.cue))
