@@ -1265,28 +1265,18 @@ impl<'a> Grammar<'a> {
     /// "yesterday", "today", "tomorrow", "tonight", "now", "currently", "recently".
     fn deictic_word(&self, at: usize) -> Option<Reading> {
         let shift = |amount| Spec::Shift { unit: Unit::Day, amount };
+        let night = |amount| Spec::Clock {
+            day: Some(Box::new(shift(amount))),
+            hour: None,
+            minute: 0,
+            part: Some(DayPart::Night),
+        };
         let (spec, rule) = match self.key(at) {
             "yesterday" => (shift(-1), "yesterday"),
             "today" => (shift(0), "today"),
             "tomorrow" => (shift(1), "tomorrow"),
-            "overnight" if self.adverbial_end(at + 1) => (
-                Spec::Clock {
-                    day: Some(Box::new(shift(-1))),
-                    hour: None,
-                    minute: 0,
-                    part: Some(DayPart::Night),
-                },
-                "overnight",
-            ),
-            "tonight" => (
-                Spec::Clock {
-                    day: Some(Box::new(shift(0))),
-                    hour: None,
-                    minute: 0,
-                    part: Some(DayPart::Night),
-                },
-                "tonight",
-            ),
+            "overnight" if self.adverbial_end(at + 1) => (night(-1), "overnight"),
+            "tonight" => (night(0), "tonight"),
             "now" | "currently" | "nowadays" => (Spec::Reference("PRESENT_REF"), "present"),
             "recently" | "lately" => (Spec::Reference("PAST_REF"), "past"),
             "current" if !self.is(at + 1, "s") => (Spec::Reference("PRESENT_REF"), "present"),
