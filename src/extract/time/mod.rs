@@ -469,13 +469,12 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate
             at += 1;
             continue;
         };
-        let coarsest_anchor = coarsest_anchor(&reading.spec);
         let (anchor, point) = choose_anchor(
             reading.cue,
             base + tokens[at].start,
             reference.date,
             trusted,
-            coarsest_anchor,
+            anchor_precision(&reading.spec),
             continues_list(text, base, tokens[at].start, &reading.spec, found),
             found,
         );
@@ -512,7 +511,7 @@ fn tag_chunk(text: &str, range: std::ops::Range<usize>, reference: ReferenceDate
                 base + tokens[at].start,
                 reference.date,
                 trusted,
-                Granularity::Year,
+                AnchorPrecision { coarsest: Granularity::Year, prefers_fine: false },
                 false,
                 found,
             );
@@ -579,7 +578,7 @@ fn time_since(chunk: &str, start: usize, end: usize, spec: &Spec) -> Option<Spec
 }
 
 /// The largest char boundary of `text` at or below `at` (or its length).
-fn floor_char_boundary(text: &str, at: usize) -> usize {
+pub(super) fn floor_char_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
@@ -602,16 +601,27 @@ fn continues_list(chunk: &str, base: usize, start: usize, spec: &Spec, found: &[
         })
 }
 
-/// The coarsest earlier date an expression can count from: a weekday or "the afternoon"
-/// needs a day or a week; "March" only needs a year, and so does a shift ("three days
-/// later" after "in 1998" is 1998: the shift keeps a coarser anchor's precision rather
-/// than count from the reference date).
-fn coarsest_anchor(spec: &Spec) -> Granularity {
-    match spec {
+/// How precise an earlier date an expression can count from.
+#[derive(Clone, Copy)]
+struct AnchorPrecision {
+    /// The coarsest it can count from: a weekday or "the afternoon" needs a day or a week;
+    /// "March" only needs a year, and so does a shift ("three days later" after "in 1998"
+    /// is 1998: the shift keeps a coarser anchor's precision rather than count from the
+    /// reference date).
+    coarsest: Granularity,
+    /// Whether a day or week the story gave lately beats a coarser date just mentioned
+    /// ("that night" or "the next week" after "that fall").
+    prefers_fine: bool,
+}
+
+fn anchor_precision(spec: &Spec) -> AnchorPrecision {
+    let coarsest = match spec {
         Spec::Clock { .. } => Granularity::Day,
         Spec::Weekday { .. } => Granularity::Week,
         _ => Granularity::Year,
-    }
+    };
+    let prefers_fine = matches!(spec, Spec::Clock { .. } | Spec::Shift { unit: Unit::Day | Unit::Week, .. });
+    AnchorPrecision { coarsest, prefers_fine }
 }
 
 fn kind_of(spec: &Spec) -> TimexType {
@@ -649,32 +659,38 @@ fn latest_is_coarser_than_a_year(found: &[Timex]) -> bool {
         .is_some_and(|interval| interval.granularity > Granularity::Year)
 }
 
+/// The latest of the last `LOOKBACK` expressions in `found` that resolved to an interval
+/// `usable` accepts, as an anchor counting from the interval's start.
+fn last_resolved(found: &[Timex], usable: impl Fn(&Timex, Interval) -> bool) -> Option<(Anchor, Point)> {
+    found.iter().enumerate().rev().take(LOOKBACK).find_map(|(index, timex)| {
+        let interval = timex.interval?;
+        usable(timex, interval).then_some((
+            Anchor::PreviousTimex(index),
+            Point { date: interval.earliest, granularity: interval.granularity, narrative: true },
+        ))
+    })
+}
+
 /// Picks what an expression with cue `cue` is resolved against: the reference date for
 /// deictic words, the last resolved date before it for narrative ones, and for year-less
 /// dates the reference date if it is `trusted`, else the last date mentioned, if it is no
-/// coarser than `coarsest` (a weekday is not counted from "in 2000"); a month that
+/// coarser than `precision` allows (a weekday is not counted from "in 2000"); a month that
 /// `continues_list` of them counts from the one before.
 fn choose_anchor(
     cue: Cue,
     start: usize,
     reference: Option<Date>,
     trusted: bool,
-    coarsest: Granularity,
+    precision: AnchorPrecision,
     continues_list: bool,
     found: &[Timex],
 ) -> (Anchor, Option<Point>) {
-    let previous = found.iter().enumerate().rev().take(LOOKBACK).find_map(|(index, timex)| {
-        let interval = timex.interval?;
-        let usable = matches!(timex.kind, TimexType::Date | TimexType::Time)
+    let previous = last_resolved(found, |timex, interval| {
+        matches!(timex.kind, TimexType::Date | TimexType::Time)
             && interval.granularity <= Granularity::Year
-            && timex.value != "PRESENT_REF";
-        usable.then_some((
-            Anchor::PreviousTimex(index),
-            Point { date: interval.earliest, granularity: interval.granularity, narrative: true },
-        ))
+            && timex.value != "PRESENT_REF"
     });
-    let comparable = found.iter().enumerate().rev().take(LOOKBACK).find_map(|(index, timex)| {
-        let interval = timex.interval?;
+    let comparable = last_resolved(found, |timex, interval| {
         let original =
             !matches!(timex.anchor, Anchor::PreviousTimex(_)) && !matches!(timex.rule, "ago" | "comparative");
         let period =
@@ -686,20 +702,30 @@ fn choose_anchor(
         // A period paragraphs back ("corn for December delivery") is not what "a year ago"
         // in a later paragraph compares with.
         let near = start.saturating_sub(timex.end) <= NARRATIVE_DISTANCE;
-        (original && period && reported && near && timex.kind == TimexType::Date).then_some((
-            Anchor::PreviousTimex(index),
-            Point { date: interval.earliest, granularity: interval.granularity, narrative: true },
-        ))
+        original && period && reported && near && timex.kind == TimexType::Date
     });
     let reference = reference
         .map(|date| (Anchor::ReferenceDate, Point { date, granularity: Granularity::Day, narrative: false }));
     let chosen = match cue {
         Cue::Absolute => return (Anchor::Absolute, None),
+        Cue::Habitual => None,
         Cue::Deictic => reference,
         // "In the 1980s ... Two years later": counted from no date rather than from the
         // reference date or a date before the decade.
         Cue::Narrative if latest_is_coarser_than_a_year(found) => None,
-        Cue::Narrative => previous.filter(|(_, point)| point.granularity <= coarsest).or(reference),
+        Cue::Narrative => {
+            // "that night" or "the next week" after "that fall": the last day or week the story
+            // gave, if it gave one lately, rather than the season.
+            let finest = precision.coarsest.min(Granularity::Week);
+            let fine = last_resolved(found, |timex, interval| {
+                matches!(timex.kind, TimexType::Date | TimexType::Time)
+                    && interval.granularity <= finest
+                    && start.saturating_sub(timex.end) <= NARRATIVE_DISTANCE
+            });
+            let last = previous.filter(|(_, point)| point.granularity <= precision.coarsest);
+            let last_is_fine = last.is_some_and(|(_, point)| point.granularity <= finest);
+            if precision.prefers_fine && !last_is_fine { fine.or(last) } else { last }.or(reference)
+        }
         Cue::Comparative => comparable.or(reference).or(previous),
         Cue::SameDay => found
             .last()
@@ -717,7 +743,8 @@ fn choose_anchor(
                 Anchor::PreviousTimex(index) => start.saturating_sub(found[*index].end) <= NARRATIVE_DISTANCE,
                 _ => false,
             };
-            let narrative = previous.filter(|(anchor, point)| point.granularity <= coarsest && near(anchor));
+            let narrative =
+                previous.filter(|(anchor, point)| point.granularity <= precision.coarsest && near(anchor));
             if trusted { reference.or(narrative) } else { narrative.or(reference) }
         }
     };

@@ -353,8 +353,11 @@ fn part_of_year(year: YearOf, part: YearPart, anchor: Option<Point>, tense: Tens
                 .find(|year| part_interval(*year, part).is_some_and(|interval| interval.latest < point.date))
         }),
         YearOf::Following => anchor.zip(anchor_year).and_then(|(point, year)| {
+            // After the whole anchor: "in 1951 ... the following spring" is 1952's.
+            let anchor_end =
+                interval_of(point.date, point.granularity).map_or(point.date, |period| period.latest);
             (year..=year + 2).find(|year| {
-                part_interval(*year, part).is_some_and(|interval| interval.earliest > point.date)
+                part_interval(*year, part).is_some_and(|interval| interval.earliest > anchor_end)
             })
         }),
     };

@@ -2,9 +2,9 @@
 //! the tokens, and the longest reading wins. Rules only say what the text means (`Spec`);
 //! turning that into calendar values is `resolve`'s job.
 
-use super::Modifier;
 use super::lexicon::{DayPart, Lex, Shape, Token, Unit, is_full_name};
 use super::resolve::duration_value;
+use super::{Modifier, floor_char_boundary};
 
 /// How an expression should be anchored, decided from its own words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +23,8 @@ pub(super) enum Cue {
     SameDay,
     /// The year-less far end of a day range ("March 2-[5]"): counts from the start just read.
     RangeEnd,
+    /// A time of day that recurs ("the gates open at 9 a.m. daily"): on no day in particular.
+    Habitual,
 }
 
 /// Which occurrence of a named day, month or season is meant.
@@ -1559,7 +1561,9 @@ impl<'a> Grammar<'a> {
             }
             return reading(finish, Spec::Set(value), Cue::Absolute, "weekday_plural");
         }
-        let spec = Spec::Weekday { weekday, relation: Relation::Nearest };
+        // "three home games this week, starting Friday": the Friday of this week.
+        let relation = if self.sentence_says_this_week(at) { Relation::This } else { Relation::Nearest };
+        let spec = Spec::Weekday { weekday, relation };
         if let Lex::DayPart(part) = self.lex(end)
             && !matches!(part, DayPart::Noon | DayPart::Midnight)
         {
@@ -1571,6 +1575,34 @@ impl<'a> Grammar<'a> {
             return reading(end + 1, clock, Cue::Bare, "weekday_part");
         }
         reading(end, spec, Cue::Bare, "weekday")
+    }
+
+    /// Whether the sentence around token `at` names the current week ("this week").
+    fn sentence_says_this_week(&self, at: usize) -> bool {
+        const REACH: usize = 160;
+        let Some(token) = self.token(at) else { return false };
+        let before =
+            &self.text[floor_char_boundary(self.text, token.start.saturating_sub(REACH))..token.start];
+        let after = &self.text[token.end..];
+        let after = &after[..floor_char_boundary(after, REACH)];
+        // A full stop after a word of two or more letters, before a capital, ends a sentence
+        // ("p.m. Friday" does not).
+        let ends_sentence = |text: &str, index: usize| {
+            let bytes = text.as_bytes();
+            index >= 2
+                && bytes[index - 1].is_ascii_lowercase()
+                && bytes[index - 2].is_ascii_lowercase()
+                && text[index + 1..].trim_start().starts_with(char::is_uppercase)
+        };
+        let before = before
+            .rfind(['.', ';', '\n'])
+            .filter(|&index| before.as_bytes()[index] != b'.' || ends_sentence(before, index))
+            .map_or(before, |index| &before[index + 1..]);
+        let after = after
+            .char_indices()
+            .find(|&(index, c)| c == ';' || c == '\n' || c == '.' && ends_sentence(after, index))
+            .map_or(after, |(index, _)| &after[..index]);
+        [before, after].iter().any(|part| part.to_ascii_lowercase().contains("this week"))
     }
 
     /// A count: "10", "1.5", "two", "twenty-four", "a", "a few" (`None`), "several".
@@ -1895,9 +1927,14 @@ impl<'a> Grammar<'a> {
         {
             return reading(next + 1, Spec::Duration { amount: None, unit }, Cue::Absolute, "vague_duration");
         }
+        // "for years", "spent months stranded", "could take years", "after weeks of talks".
+        let lasting = at > 0
+            && (self.is_any(at - 1, &["for", "within", "after"])
+                || ["spent", "spend", "spends", "waited", "wait", "take", "takes", "took", "lasted", "last"]
+                    .iter()
+                    .any(|word| self.spelled(at - 1, word)));
         if let Lex::Unit(unit, true) = self.lex(at)
-            && at > 0
-            && self.is_any(at - 1, &["for", "within"])
+            && lasting
             && !matches!(unit, Unit::Weekend | Unit::Quarter)
         {
             return reading(at + 1, Spec::Duration { amount: None, unit }, Cue::Absolute, "vague_duration");
@@ -2183,8 +2220,34 @@ impl<'a> Grammar<'a> {
         } else {
             None
         };
-        let cue = day.as_ref().map_or(Cue::SameDay, |(_, cue)| *cue);
+        let cue = match &day {
+            Some((_, cue)) => *cue,
+            None if self.recurs_after(end) => Cue::Habitual,
+            None => Cue::SameDay,
+        };
         reading(end, Spec::Clock { day: day.map(|(spec, _)| spec), hour, minute, part }, cue, "clock")
+    }
+
+    /// Whether the rest of the sentence after token `at` makes a time of day recur: "from
+    /// 10 a.m. to 5 p.m. daily", "at 8 a.m. each day".
+    fn recurs_after(&self, at: usize) -> bool {
+        const WINDOW: usize = 40;
+        let start = self.token(at.saturating_sub(1)).map_or(self.text.len(), |token| token.end);
+        let rest = &self.text[start..];
+        let rest = &rest[..floor_char_boundary(rest, WINDOW)];
+        // The sentence ends at a full stop before a capital ("5 p.m. Schedules ...").
+        let sentence = rest
+            .char_indices()
+            .find(|&(index, c)| {
+                c == ';'
+                    || c == '\n'
+                    || c == '.' && rest[index + 1..].trim_start().starts_with(char::is_uppercase)
+            })
+            .map_or(rest, |(index, _)| &rest[..index]);
+        let sentence = sentence.to_ascii_lowercase();
+        [" daily", " nightly", " each day", " every day", " weekdays", " each morning", " every morning"]
+            .iter()
+            .any(|phrase| sentence.contains(phrase))
     }
 
     /// The bare first hour of a clock range, which takes the far end's day and half of the
