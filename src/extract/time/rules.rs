@@ -27,6 +27,23 @@ pub(super) enum Cue {
     Habitual,
 }
 
+/// Whether character `c` at byte `index` of `text` ends a sentence: a semicolon, a line
+/// break, or a full stop after a word of two or more letters before a capital ("p.m.
+/// Friday" goes on).
+fn ends_sentence(text: &str, index: usize, c: char) -> bool {
+    let bytes = text.as_bytes();
+    match c {
+        ';' | '\n' => true,
+        '.' => {
+            index >= 2
+                && bytes[index - 1].is_ascii_lowercase()
+                && bytes[index - 2].is_ascii_lowercase()
+                && text[index + 1..].trim_start().starts_with(char::is_uppercase)
+        }
+        _ => false,
+    }
+}
+
 /// Which occurrence of a named day, month or season is meant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Relation {
@@ -1581,28 +1598,9 @@ impl<'a> Grammar<'a> {
     fn sentence_says_this_week(&self, at: usize) -> bool {
         const REACH: usize = 160;
         let Some(token) = self.token(at) else { return false };
-        let before =
-            &self.text[floor_char_boundary(self.text, token.start.saturating_sub(REACH))..token.start];
-        let after = &self.text[token.end..];
-        let after = &after[..floor_char_boundary(after, REACH)];
-        // A full stop after a word of two or more letters, before a capital, ends a sentence
-        // ("p.m. Friday" does not).
-        let ends_sentence = |text: &str, index: usize| {
-            let bytes = text.as_bytes();
-            index >= 2
-                && bytes[index - 1].is_ascii_lowercase()
-                && bytes[index - 2].is_ascii_lowercase()
-                && text[index + 1..].trim_start().starts_with(char::is_uppercase)
-        };
-        let before = before
-            .rfind(['.', ';', '\n'])
-            .filter(|&index| before.as_bytes()[index] != b'.' || ends_sentence(before, index))
-            .map_or(before, |index| &before[index + 1..]);
-        let after = after
-            .char_indices()
-            .find(|&(index, c)| c == ';' || c == '\n' || c == '.' && ends_sentence(after, index))
-            .map_or(after, |(index, _)| &after[..index]);
-        [before, after].iter().any(|part| part.to_ascii_lowercase().contains("this week"))
+        [self.sentence_before(token.start, REACH), self.sentence_after(token.end, REACH)]
+            .iter()
+            .any(|part| part.to_ascii_lowercase().contains("this week"))
     }
 
     /// A count: "10", "1.5", "two", "twenty-four", "a", "a few" (`None`), "several".
@@ -2231,23 +2229,35 @@ impl<'a> Grammar<'a> {
     /// Whether the rest of the sentence after token `at` makes a time of day recur: "from
     /// 10 a.m. to 5 p.m. daily", "at 8 a.m. each day".
     fn recurs_after(&self, at: usize) -> bool {
-        const WINDOW: usize = 40;
-        let start = self.token(at.saturating_sub(1)).map_or(self.text.len(), |token| token.end);
-        let rest = &self.text[start..];
-        let rest = &rest[..floor_char_boundary(rest, WINDOW)];
-        // The sentence ends at a full stop before a capital ("5 p.m. Schedules ...").
-        let sentence = rest
-            .char_indices()
-            .find(|&(index, c)| {
-                c == ';'
-                    || c == '\n'
-                    || c == '.' && rest[index + 1..].trim_start().starts_with(char::is_uppercase)
-            })
-            .map_or(rest, |(index, _)| &rest[..index]);
-        let sentence = sentence.to_ascii_lowercase();
+        const REACH: usize = 40;
+        let from = self.token(at.saturating_sub(1)).map_or(self.text.len(), |token| token.end);
+        let rest = self.sentence_after(from, REACH).to_ascii_lowercase();
         [" daily", " nightly", " each day", " every day", " weekdays", " each morning", " every morning"]
             .iter()
-            .any(|phrase| sentence.contains(phrase))
+            .any(|phrase| rest.contains(phrase))
+    }
+
+    /// The text from byte `from` to the end of its sentence, at most `reach` bytes.
+    fn sentence_after(&self, from: usize, reach: usize) -> &str {
+        let rest = &self.text[from..];
+        let rest = &rest[..floor_char_boundary(rest, reach)];
+        let end = rest
+            .char_indices()
+            .find(|&(index, c)| ends_sentence(rest, index, c))
+            .map_or(rest.len(), |(index, _)| index);
+        &rest[..end]
+    }
+
+    /// The text from the start of the sentence holding byte `to` up to it, at most `reach`
+    /// bytes.
+    fn sentence_before(&self, to: usize, reach: usize) -> &str {
+        let before = &self.text[floor_char_boundary(self.text, to.saturating_sub(reach))..to];
+        let start = before
+            .char_indices()
+            .rev()
+            .find(|&(index, c)| ends_sentence(before, index, c))
+            .map_or(0, |(index, c)| index + c.len_utf8());
+        &before[start..]
     }
 
     /// The bare first hour of a clock range, which takes the far end's day and half of the
