@@ -636,6 +636,10 @@ fn kind_of(spec: &Spec) -> TimexType {
 /// How close (in bytes) a day-precise date must be for a bare clock time to fall on it.
 const SAME_DAY_DISTANCE: usize = 120;
 
+/// How close (in bytes, a clause or two) a month must be for "a year earlier" to compare
+/// with it.
+const CLAUSE_DISTANCE: usize = 120;
+
 /// How many expressions back an anchor is looked for, so that a long text without one
 /// (thousands of dates and no quarter for "a year earlier") is not searched all through for
 /// every expression.
@@ -700,8 +704,11 @@ fn choose_anchor(
         let reported = interval.granularity == Granularity::Season
             || reference.is_none_or(|date| interval.earliest <= date);
         // A period paragraphs back ("corn for December delivery") is not what "a year ago"
-        // in a later paragraph compares with.
-        let near = start.saturating_sub(timex.end) <= NARRATIVE_DISTANCE;
+        // in a later paragraph compares with; a month must be in the same sentence ("higher
+        // in October than a year earlier"), a quarter a report's subject, may be further.
+        let reach =
+            if interval.granularity == Granularity::Quarter { NARRATIVE_DISTANCE } else { CLAUSE_DISTANCE };
+        let near = start.saturating_sub(timex.end) <= reach;
         original && period && reported && near && timex.kind == TimexType::Date
     });
     let reference = reference

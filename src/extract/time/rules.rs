@@ -2641,8 +2641,10 @@ pub(super) enum Tense {
 }
 
 /// Words that put a sentence in the future ("will meet Tuesday", "payable Dec. 15").
-const FUTURE_WORDS: &[&str] =
-    &["will", "ll", "shall", "would", "expects", "upcoming", "next", "tomorrow", "going", "payable"];
+const FUTURE_WORDS: &[&str] = &[
+    "will", "ll", "shall", "would", "could", "might", "should", "must", "can", "cannot", "expects",
+    "upcoming", "next", "tomorrow", "going", "payable",
+];
 
 /// Present-tense verbs of a timetable, which in news speak of what is coming ("the series
 /// opens Sunday", "the fair runs through Sunday"). Only their third-person forms: "open",
