@@ -724,14 +724,16 @@ fn choose_anchor(
             // "that night" or "the next week" after "that fall": the last day or week the story
             // gave, if it gave one lately, rather than the season.
             let finest = precision.coarsest.min(Granularity::Week);
-            let fine = last_resolved(found, |timex, interval| {
-                matches!(timex.kind, TimexType::Date | TimexType::Time)
-                    && interval.granularity <= finest
-                    && start.saturating_sub(timex.end) <= NARRATIVE_DISTANCE
-            });
             let last = previous.filter(|(_, point)| point.granularity <= precision.coarsest);
             let last_is_fine = last.is_some_and(|(_, point)| point.granularity <= finest);
-            if precision.prefers_fine && !last_is_fine { fine.or(last) } else { last }.or(reference)
+            let fine = || {
+                last_resolved(found, |timex, interval| {
+                    matches!(timex.kind, TimexType::Date | TimexType::Time)
+                        && interval.granularity <= finest
+                        && start.saturating_sub(timex.end) <= NARRATIVE_DISTANCE
+                })
+            };
+            if precision.prefers_fine && !last_is_fine { fine().or(last) } else { last }.or(reference)
         }
         Cue::Comparative => comparable.or(reference).or(previous),
         Cue::SameDay => found

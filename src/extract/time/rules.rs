@@ -27,6 +27,12 @@ pub(super) enum Cue {
     Habitual,
 }
 
+/// Whether `text` holds the lowercase ASCII `needle` in any case, without allocating: it
+/// runs for every weekday and clock time.
+fn contains_ignoring_case(text: &str, needle: &str) -> bool {
+    text.as_bytes().windows(needle.len()).any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Whether character `c` at byte `index` of `text` ends a sentence: a semicolon, a line
 /// break, or a full stop after a word of two or more letters before a capital ("p.m.
 /// Friday" goes on).
@@ -1600,7 +1606,7 @@ impl<'a> Grammar<'a> {
         let Some(token) = self.token(at) else { return false };
         [self.sentence_before(token.start, REACH), self.sentence_after(token.end, REACH)]
             .iter()
-            .any(|part| part.to_ascii_lowercase().contains("this week"))
+            .any(|part| contains_ignoring_case(part, "this week"))
     }
 
     /// A count: "10", "1.5", "two", "twenty-four", "a", "a few" (`None`), "several".
@@ -2231,10 +2237,10 @@ impl<'a> Grammar<'a> {
     fn recurs_after(&self, at: usize) -> bool {
         const REACH: usize = 40;
         let from = self.token(at.saturating_sub(1)).map_or(self.text.len(), |token| token.end);
-        let rest = self.sentence_after(from, REACH).to_ascii_lowercase();
+        let rest = self.sentence_after(from, REACH);
         [" daily", " nightly", " each day", " every day", " weekdays", " each morning", " every morning"]
             .iter()
-            .any(|phrase| rest.contains(phrase))
+            .any(|phrase| contains_ignoring_case(rest, phrase))
     }
 
     /// The text from byte `from` to the end of its sentence, at most `reach` bytes.
